@@ -1,0 +1,64 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings every target shares: Swift 6 language mode and explicit existentials.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "mongo-doctor",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mongo-doctor", targets: ["mongo-doctor"]),
+        .library(name: "MongoBridge", targets: ["MongoBridge"]),
+        .library(name: "DoctorCore", targets: ["DoctorCore"]),
+        .library(name: "DoctorChecks", targets: ["DoctorChecks"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C shim over the system libmongoc/libbson, found with pkg-config.
+        .systemLibrary(
+            name: "CLibMongoC",
+            pkgConfig: "libmongoc-1.0",
+            providers: [.apt(["libmongoc-dev", "libbson-dev"]), .brew(["mongo-c-driver"])]
+        ),
+        // The small safe Swift layer over libmongoc: BSON, clients, pool, operations, errors.
+        .target(name: "MongoBridge", dependencies: ["CLibMongoC"], swiftSettings: strictSettings),
+        // Pure model and runner of the doctor: checks, findings, fixes, reports, renderers.
+        .target(name: "DoctorCore", swiftSettings: strictSettings),
+        // The concrete checks, talking to the outside world through injected protocols.
+        .target(
+            name: "DoctorChecks",
+            dependencies: ["DoctorCore", "MongoBridge"],
+            swiftSettings: strictSettings
+        ),
+        // The command-line front end (argument parsing, target resolution, rendering, exit codes).
+        .target(
+            name: "MongoDoctorCLI",
+            dependencies: [
+                "DoctorCore", "DoctorChecks", "MongoBridge",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(name: "mongo-doctor", dependencies: ["MongoDoctorCLI"], swiftSettings: strictSettings),
+        // Helpers shared by the test targets only (test server discovery, temporary directories).
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
+
+        .testTarget(name: "MongoBridgeTests", dependencies: ["MongoBridge", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "DoctorCoreTests", dependencies: ["DoctorCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "DoctorChecksTests",
+            dependencies: ["DoctorChecks", "DoctorCore", "MongoBridge", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MongoDoctorCLITests",
+            dependencies: ["MongoDoctorCLI", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,59 @@
+import DoctorCore
+import MongoBridge
+
+/// What a `hello` (plus `buildInfo`) handshake told us about a server.
+public struct ServerHello: Sendable, Equatable {
+    /// The server version from `buildInfo` ("8.2.11"), when the server answered it.
+    public var version: String?
+    /// `maxWireVersion` from `hello`.
+    public var maxWireVersion: Int?
+    /// The replica set name, when the server is a replica-set member.
+    public var setName: String?
+    /// Whether the server says `msg: "isdbgrid"` (a mongos).
+    public var isMongos: Bool
+    /// Members the server advertises (`hosts`).
+    public var hosts: [String]
+    /// The full `hello` reply.
+    public var reply: BSONDocument
+
+    /// "standalone", "replica set <name>" or "mongos".
+    public var topologyDescription: String {
+        if isMongos { return "mongos" }
+        if let setName { return "replica set \(setName)" }
+        return "standalone"
+    }
+}
+
+/// Talks to a MongoDB server for the checks; injected so checks can be tested without one.
+public protocol ServerProbe: Sendable {
+    /// Connects to `uri` and runs `hello` and `buildInfo`, giving up after `timeout`.
+    ///
+    /// - Throws: `MongoError` as libmongoc reported it.
+    func hello(uri: String, timeout: Duration) async throws -> ServerHello
+}
+
+/// The real probe: a single-threaded libmongoc client, so a refused or unresolvable host fails
+/// after one scan instead of waiting out `serverSelectionTimeoutMS`.
+public struct LibmongocServerProbe: ServerProbe {
+    /// Creates the probe.
+    public init() {}
+
+    public func hello(uri: String, timeout: Duration) async throws -> ServerHello {
+        try await BlockingExecutor.run {
+            let ms = Int32(clamping: max(1, timeout.milliseconds))
+            let parsed = try MongoURI(uri).with(intOptions: [
+                "serverSelectionTimeoutMS": ms, "connectTimeoutMS": ms, "socketTimeoutMS": ms,
+            ])
+            let client = try MongoClient(uri: parsed)
+            let hello = try client.runCommand(["hello": 1])
+            let build = try? client.runCommand(["buildInfo": 1])
+            return ServerHello(
+                version: build?["version"]?.stringValue,
+                maxWireVersion: hello["maxWireVersion"]?.intValue,
+                setName: hello["setName"]?.stringValue,
+                isMongos: hello["msg"]?.stringValue == "isdbgrid",
+                hosts: hello["hosts"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+                reply: hello)
+        }
+    }
+}

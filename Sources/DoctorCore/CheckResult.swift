@@ -1,0 +1,59 @@
+/// The result of one check in a run.
+public struct CheckResult: Sendable {
+    /// The check's stable id (`server.ping`, `dbpath.exists`).
+    public var id: String
+    /// Human title ("Server reachable").
+    public var title: String
+    /// What happened.
+    public var status: CheckStatus
+    /// Wall time the check took, in milliseconds.
+    public var elapsedMs: Int
+    /// One line: what was seen when it passed, the cause when it failed, the reason when skipped.
+    public var detail: String
+    /// The findings it produced (their `check` is this result's `id`).
+    public var findings: [Finding]
+
+    /// Creates a result.
+    public init(id: String, title: String, status: CheckStatus, elapsedMs: Int, detail: String, findings: [Finding]) {
+        self.id = id
+        self.title = title
+        self.status = status
+        self.elapsedMs = elapsedMs
+        self.detail = detail
+        self.findings = findings
+    }
+}
+
+/// What a check returns: a one-line detail and its findings. The status follows from them
+/// unless the check sets it (to report `skipped` when it does not apply).
+public struct CheckOutcome: Sendable {
+    /// One-line summary.
+    public var detail: String
+    /// Findings, any severity.
+    public var findings: [Finding]
+    /// An explicit status; `nil` derives it from the worst finding.
+    public var status: CheckStatus?
+
+    /// Creates an outcome.
+    public init(detail: String, findings: [Finding] = [], status: CheckStatus? = nil) {
+        self.detail = detail
+        self.findings = findings
+        self.status = status
+    }
+
+    /// An outcome for a check that does not apply to this target.
+    public static func notApplicable(_ reason: String) -> CheckOutcome {
+        CheckOutcome(detail: reason, status: .skipped)
+    }
+
+    /// The status: explicit, or `failed` for an error finding, `warning` for a warning, else `passed`.
+    public var resolvedStatus: CheckStatus {
+        if let status { return status }
+        let worst = findings.map(\.severity).max() ?? .info
+        switch worst {
+        case .error: return .failed
+        case .warning: return .warning
+        case .info: return .passed
+        }
+    }
+}

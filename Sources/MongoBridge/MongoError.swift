@@ -1,0 +1,70 @@
+internal import CLibMongoC
+
+/// An error from libmongoc or the server, with libmongoc's raw domain and code kept.
+///
+/// The doctor matches failure signatures on `(domain, code)` and on the message, so
+/// nothing is collapsed. The message can contain what libmongoc echoes from a URI
+/// (including a password); callers scrub it before showing it (see `DoctorCore.Redactor`).
+public struct MongoError: Error, Sendable, CustomStringConvertible {
+    /// libmongoc's error domain (`MONGOC_ERROR_*`), or `0` for errors raised by the bridge itself.
+    public var domain: UInt32
+    /// libmongoc's error code in that domain, or the server's code for server errors (domain 17).
+    public var code: UInt32
+    /// libmongoc's message.
+    public var message: String
+    /// The server's reply document, when there was one.
+    public var reply: BSONDocument?
+
+    /// Creates an error from its parts.
+    public init(domain: UInt32, code: UInt32, message: String, reply: BSONDocument? = nil) {
+        self.domain = domain
+        self.code = code
+        self.message = message
+        self.reply = reply
+    }
+
+    /// "domain/code: message".
+    public var description: String { "\(domain)/\(code): \(message)" }
+
+    /// The server's `codeName` from the reply, when present (e.g. `AuthenticationFailed`).
+    public var serverCodeName: String? { reply?["codeName"]?.stringValue }
+
+    /// The server's numeric error code from the reply, when present.
+    public var serverCode: Int? { reply?["code"]?.intValue }
+
+    /// An error raised by the bridge itself, not by libmongoc.
+    static func bridge(_ message: String) -> MongoError {
+        MongoError(domain: 0, code: 0, message: message)
+    }
+
+    /// Copies a `bson_error_t` and an optional reply into a Swift error.
+    init(_ error: bson_error_t, reply: BSONDocument? = nil) {
+        var copy = error
+        let message = withUnsafeBytes(of: &copy.message) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        self.init(domain: error.domain, code: error.code, message: message, reply: reply)
+    }
+}
+
+extension MongoError {
+    /// libmongoc's error domains (`mongoc-error.h`), as the doctor matches them.
+    public enum Domain {
+        /// MONGOC_ERROR_CLIENT (authentication failures land here, code 11).
+        public static let client: UInt32 = 1
+        /// MONGOC_ERROR_STREAM (name resolution 3, socket 4, connect 5).
+        public static let stream: UInt32 = 2
+        /// MONGOC_ERROR_PROTOCOL (bad wire version 15).
+        public static let `protocol`: UInt32 = 3
+        /// MONGOC_ERROR_SASL.
+        public static let sasl: UInt32 = 7
+        /// MONGOC_ERROR_COMMAND (invalid argument 22).
+        public static let command: UInt32 = 11
+        /// MONGOC_ERROR_SCRAM.
+        public static let scram: UInt32 = 14
+        /// MONGOC_ERROR_SERVER_SELECTION (failure 13053).
+        public static let serverSelection: UInt32 = 15
+        /// MONGOC_ERROR_SERVER (error API v2: the server's own code).
+        public static let server: UInt32 = 17
+    }
+}

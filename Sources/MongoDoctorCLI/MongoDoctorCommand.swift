@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import DoctorCore
+import MongoBridge
+
+/// The `mongo-doctor` root command.
+public struct MongoDoctorCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "mongo-doctor",
+        abstract: "Finds what is wrong with a local mongod or a MongoDB connection, and fixes what is safe to fix.",
+        discussion: "Exit status: 0 no error findings, 1 at least one error finding, 2 the tool could not do its job.",
+        version: MongoDoctorVersion.current,
+        subcommands: [
+            CheckCommand.self, URICommand.self, LogCommand.self,
+            PendingCommand.Provision.self, PendingCommand.Migrate.self,
+            PendingCommand.Users.self, PendingCommand.Sessions.self,
+        ],
+        defaultSubcommand: CheckCommand.self
+    )
+
+    public init() {}
+
+    /// Parses the process arguments, runs the command and exits with mongo-doctor's exit codes:
+    /// 0 and 1 from the report, 2 for anything that stopped the tool itself (bad arguments included).
+    public static func runMain(arguments: [String]? = nil) async -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            Foundation.exit(0)
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let status = exitCode(for: error)
+            let message = Redactor.scrubArguments(fullMessage(for: error))
+            if status == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data(("mongo-doctor: " + message + "\n").utf8))
+            Foundation.exit(ToolExit.toolFailure)
+        }
+    }
+}
+
+/// mongo-doctor's exit statuses (documented in the README; stable).
+public enum ToolExit {
+    /// No finding has severity error.
+    public static let clean: Int32 = 0
+    /// At least one error finding.
+    public static let findings: Int32 = 1
+    /// The tool could not do its job: bad arguments, unreadable input.
+    public static let toolFailure: Int32 = 2
+}
