@@ -9,6 +9,12 @@ public struct TargetResolver: Sendable {
         public var uri: String
         /// Where it came from: `--uri`, `MONGODB_URI`, `.env`, or `default`.
         public var source: String
+
+        /// Creates a target.
+        public init(uri: String, source: String) {
+            self.uri = uri
+            self.source = source
+        }
     }
 
     /// The default when nothing names a target.

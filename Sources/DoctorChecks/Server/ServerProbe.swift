@@ -16,6 +16,18 @@ public struct ServerHello: Sendable, Equatable {
     /// The full `hello` reply.
     public var reply: BSONDocument
 
+    /// Creates a handshake summary.
+    public init(
+        version: String?, maxWireVersion: Int?, setName: String?, isMongos: Bool, hosts: [String], reply: BSONDocument
+    ) {
+        self.version = version
+        self.maxWireVersion = maxWireVersion
+        self.setName = setName
+        self.isMongos = isMongos
+        self.hosts = hosts
+        self.reply = reply
+    }
+
     /// "standalone", "replica set <name>" or "mongos".
     public var topologyDescription: String {
         if isMongos { return "mongos" }

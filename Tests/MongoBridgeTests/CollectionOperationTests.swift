@@ -1,0 +1,103 @@
+import Foundation
+import MongoBridge
+import Testing
+import TestSupport
+
+/// CRUD, aggregation and index operations against the real test server.
+@Suite(.enabled(if: TestServer.shouldRun, "set MONGODB_TEST_URI (scripts/test starts SecantusDB)"))
+struct CollectionOperationTests {
+    let client: MongoClient
+    let db: MongoDatabase
+
+    init() throws {
+        client = try MongoClient(uri: MongoURI(try TestServer.requireURI()))
+        db = client.database(TestServer.uniqueDatabaseName())
+    }
+
+    @Test func insertFindSortProjectLimit() throws {
+        let people = db.collection("people")
+        try people.insertOne(["_id": 1, "name": "ada", "age": 36])
+        try people.insertMany([["_id": 2, "name": "bob", "age": 25], ["_id": 3, "name": "cy", "age": 41]])
+        let found = try people.find(["age": ["$gt": 30]], projection: ["name": 1, "_id": 0], sort: ["age": -1], limit: 5)
+        #expect(found == [["name": "cy"], ["name": "ada"]])
+        #expect(try people.find([:], sort: ["age": 1], limit: 1).first?["name"] == "bob")
+        #expect(try people.countDocuments(["age": ["$lt": 40]]) == 2)
+        #expect(try people.findOne(["_id": 99]) == nil)
+        try db.drop()
+    }
+
+    @Test func orderedAndUnorderedBulkInsertReportDuplicateKeys() throws {
+        let items = db.collection("items")
+        try items.insertOne(["_id": 2])
+        let batch: [BSONDocument] = [["_id": 1], ["_id": 2], ["_id": 3]]
+        let ordered = #expect(throws: MongoError.self) { try items.insertMany(batch, ordered: true) }
+        #expect(try items.countDocuments() == 2)  // stopped at the duplicate: 1 inserted, 3 not
+        #expect(ordered?.reply?["writeErrors"]?.arrayValue?.count == 1)
+        try items.delete([:], many: true)
+        try items.insertOne(["_id": 2])
+        let unordered = #expect(throws: MongoError.self) { try items.insertMany(batch, ordered: false) }
+        #expect(try items.countDocuments() == 3)  // went past the duplicate
+        #expect(unordered?.code == 11000)
+        try db.drop()
+    }
+
+    @Test func updateUpsertDeleteAggregate() throws {
+        let c = db.collection("c")
+        try c.insertMany([["k": "a", "n": 1], ["k": "a", "n": 2], ["k": "b", "n": 3]])
+        let one = try c.update(["k": "a"], with: ["$inc": ["n": 10]])
+        #expect(one.matchedCount == 1 && one.modifiedCount == 1)
+        let many = try c.update(["k": "a"], with: ["$set": ["seen": true]], many: true)
+        #expect(many.modifiedCount == 2)
+        let upserted = try c.update(["k": "z"], with: ["$set": ["n": 0]], upsert: true)
+        #expect(upserted.upsertedId != nil)
+        let sums = try c.aggregate([["$group": ["_id": "$k", "total": ["$sum": "$n"]]], ["$sort": ["_id": 1]]])
+        #expect(sums.map { $0["_id"]?.stringValue } == ["a", "b", "z"])
+        #expect(sums.first?["total"]?.intValue == 13)
+        #expect(try c.delete(["k": "a"], many: true) == 2)
+        #expect(try c.delete(["k": "nope"]) == 0)
+        try db.drop()
+    }
+
+    @Test func createCollectionWithValidatorCollModAndList() throws {
+        try db.createCollection("users", options: [
+            "validator": ["$jsonSchema": ["bsonType": "object", "required": ["email"]]],
+            "validationAction": "error",
+        ])
+        #expect(try db.collectionNames().contains("users"))
+        let rejected = #expect(throws: MongoError.self) { try db.collection("users").insertOne(["name": "no email"]) }
+        #expect(rejected?.code == 121)  // DocumentValidationFailure, the server's own code
+        try db.collMod("users", options: ["validationLevel": "off"])
+        try db.collection("users").insertOne(["name": "no email"])
+        let info = try db.listCollections(filter: ["name": "users"]).first
+        #expect(info?.value(atPath: "options.validationLevel")?.stringValue == "off")
+        let again = #expect(throws: MongoError.self) { try db.createCollection("users") }
+        #expect(again?.serverCodeName == "NamespaceExists")
+        try db.drop()
+    }
+
+    @Test func createListAndDropIndexes() throws {
+        let sessions = db.collection("sessions")
+        try sessions.insertOne(["_id": "s1", "user_id": "u1", "expires_at": .date(BSONDate(Date()))])
+        try sessions.createIndexes([
+            ["key": ["user_id": 1], "name": "user_id_1"],
+            ["key": ["expires_at": 1], "name": "expires_at_ttl", "expireAfterSeconds": 0],
+        ])
+        let names = try sessions.listIndexes().compactMap { $0["name"]?.stringValue }.sorted()
+        #expect(names == ["_id_", "expires_at_ttl", "user_id_1"])
+        let ttl = try sessions.listIndexes().first { $0["name"] == "expires_at_ttl" }
+        #expect(ttl?["expireAfterSeconds"]?.intValue == 0)
+        try sessions.dropIndex("user_id_1")
+        #expect(try !sessions.listIndexes().contains { $0["name"] == "user_id_1" })
+        #expect(throws: MongoError.self) { try sessions.dropIndex("user_id_1") }
+        try db.drop()
+    }
+
+    @Test func runCommandKeepsServerErrorAndReply() throws {
+        let error = #expect(throws: MongoError.self) { try db.runCommand(["noSuchCommand": 1]) }
+        #expect(error?.domain == MongoError.Domain.server)
+        #expect(error?.serverCodeName == "CommandNotFound")
+        #expect(error?.reply?["ok"]?.doubleValue == 0)
+        let reply = try client.runCommand(["ping": 1])
+        #expect(reply["ok"]?.doubleValue == 1)
+    }
+}

@@ -1,0 +1,6 @@
+internal import CLibMongoC
+
+/// Frees a document made by `BSONWriter.make` (tests own what they make).
+func bson_destroy_for_tests(_ doc: OpaquePointer) {
+    bson_destroy(doc)
+}
