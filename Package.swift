@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "MongoBridge", targets: ["MongoBridge"]),
         .library(name: "DoctorCore", targets: ["DoctorCore"]),
         .library(name: "DoctorChecks", targets: ["DoctorChecks"]),
+        .library(name: "ConnectionString", targets: ["ConnectionString"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,6 +26,10 @@ let package = Package(
             pkgConfig: "libmongoc-1.0",
             providers: [.apt(["libmongoc-dev", "libbson-dev"]), .brew(["mongo-c-driver"])]
         ),
+        // The system resolver (libresolv) for SRV and TXT lookups.
+        .systemLibrary(name: "CResolv"),
+        // Our own MongoDB connection-string parser and linter (no network, no libmongoc).
+        .target(name: "ConnectionString", swiftSettings: strictSettings),
         // The small safe Swift layer over libmongoc: BSON, clients, pool, operations, errors.
         .target(name: "MongoBridge", dependencies: ["CLibMongoC"], swiftSettings: strictSettings),
         // Pure model and runner of the doctor: checks, findings, fixes, reports, renderers.
@@ -32,14 +37,14 @@ let package = Package(
         // The concrete checks, talking to the outside world through injected protocols.
         .target(
             name: "DoctorChecks",
-            dependencies: ["DoctorCore", "MongoBridge"],
+            dependencies: ["DoctorCore", "MongoBridge", "CResolv", "ConnectionString"],
             swiftSettings: strictSettings
         ),
         // The command-line front end (argument parsing, target resolution, rendering, exit codes).
         .target(
             name: "MongoDoctorCLI",
             dependencies: [
-                "DoctorCore", "DoctorChecks", "MongoBridge",
+                "DoctorCore", "DoctorChecks", "MongoBridge", "ConnectionString",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -50,6 +55,7 @@ let package = Package(
 
         .testTarget(name: "MongoBridgeTests", dependencies: ["MongoBridge", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "DoctorCoreTests", dependencies: ["DoctorCore"], swiftSettings: strictSettings),
+        .testTarget(name: "ConnectionStringTests", dependencies: ["ConnectionString"], swiftSettings: strictSettings),
         .testTarget(
             name: "DoctorChecksTests",
             dependencies: ["DoctorChecks", "DoctorCore", "MongoBridge", "TestSupport"],

@@ -1,0 +1,172 @@
+/// The options of a connection string after parsing, with what the cross-option rules need.
+struct ParsedOptions: Sendable {
+    /// Valid values by canonical name.
+    var values: [String: URIOptionValue] = [:]
+    /// Canonical names that appeared at all (even with an invalid value).
+    var present: Set<String> = []
+    /// Offset of the first key of each canonical option.
+    var positions: [String: Int] = [:]
+    /// Character ranges of secret option values, masked by ``ConnectionString/redacted``.
+    var secretRanges: [Range<Int>] = []
+}
+
+/// Splits the query part into key/value pairs and applies the option table.
+struct OptionParser {
+    /// One `key=value` occurrence.
+    private struct Occurrence {
+        var key: String
+        var value: String
+        var keyPosition: Int
+        var valuePosition: Int
+        var alias: OptionAlias?
+    }
+
+    private let chars: [Character]
+    private var groups: [(spec: OptionSpec, occurrences: [Occurrence])] = []
+    private var result = ParsedOptions()
+
+    /// Parses `chars[range]` (the text after `?`), reporting problems to `log`.
+    static func parse(_ chars: [Character], _ range: Range<Int>, log: inout IssueLog) -> ParsedOptions {
+        var parser = OptionParser(chars: chars)
+        parser.split(range, log: &log)
+        parser.apply(log: &log)
+        return parser.result
+    }
+
+    private init(chars: [Character]) {
+        self.chars = chars
+    }
+
+    private mutating func split(_ range: Range<Int>, log: inout IssueLog) {
+        var start = range.lowerBound
+        while start <= range.upperBound {
+            let end = chars[start..<range.upperBound].firstIndex(of: "&") ?? range.upperBound
+            if start < end { readPair(start..<end, log: &log) }
+            start = end + 1
+        }
+    }
+
+    private mutating func readPair(_ range: Range<Int>, log: inout IssueLog) {
+        let rawPair = String(chars[range])
+        guard let equals = chars[range].firstIndex(of: "=") else {
+            log.error(
+                URIIssueID.invalid,
+                "option '\(rawPair)' has no value: write '\(rawPair)=<value>' (and percent-encode '&' and '=' in values)",
+                at: range.lowerBound
+            )
+            return
+        }
+        let key = PercentCoding.lenientDecode(chars, range.lowerBound..<equals)
+        guard !key.isEmpty else {
+            log.error(URIIssueID.invalid, "an option has an empty name before '='", at: range.lowerBound)
+            return
+        }
+        guard let spec = OptionTable.lookup(key) else {
+            let hint = NameMatcher.closestOption(to: key).map { "did you mean '\($0)'?" }
+            // A name holding '@' is most likely the tail of a password with an unescaped '?' or '&'.
+            let shown = key.contains("@") ? "an unknown option whose name contains '@'" : "unknown option '\(key)'"
+            let message = "\(shown) is ignored" + (hint.map { " (\($0))" } ?? "")
+            log.warning(URIIssueID.unknownOption, message, at: range.lowerBound, suggestion: hint)
+            return
+        }
+        let valueRange = (equals + 1)..<range.upperBound
+        let value: String
+        switch PercentCoding.decode(chars, valueRange) {
+        case let .success(decoded): value = decoded
+        case let .failure(failure):
+            log.error(URIIssueID.badEscape, "invalid percent-escape in the value of option '\(key)': \(failure.reason)", at: failure.index)
+            return
+        }
+        if spec.isSecret, !valueRange.isEmpty { result.secretRanges.append(valueRange) }
+        let occurrence = Occurrence(key: key, value: value, keyPosition: range.lowerBound, valuePosition: equals + 1, alias: OptionTable.alias(key))
+        if let index = groups.firstIndex(where: { $0.spec.canonical == spec.canonical }) {
+            groups[index].occurrences.append(occurrence)
+        } else {
+            groups.append((spec, [occurrence]))
+        }
+    }
+
+    private mutating func apply(log: inout IssueLog) {
+        for (spec, all) in groups {
+            let name = spec.canonical
+            result.present.insert(name)
+            result.positions[name] = all.first?.keyPosition
+            if name.hasPrefix("proxy"), all.count > 1 {
+                log.error(
+                    URIIssueID.invalid,
+                    "option '\(name)' is given \(all.count) times; proxy options may appear only once",
+                    at: all[1].keyPosition
+                )
+                continue
+            }
+            let occurrences = dropDeprecated(all, spec: spec, log: &log)
+            var valid: [(value: URIOptionValue, occurrence: Occurrence)] = []
+            for occurrence in occurrences {
+                switch OptionValueParser.parse(occurrence.value, as: spec) {
+                case let .valid(value, note):
+                    valid.append((value, occurrence))
+                    if let note { log.warning(URIIssueID.invalidOptionValue, note, at: occurrence.valuePosition) }
+                case let .invalid(reason):
+                    let shown = spec.isSecret || occurrence.value.isEmpty ? "" : " '\(occurrence.value)'"
+                    log.warning(
+                        URIIssueID.invalidOptionValue,
+                        "value\(shown) of option '\(occurrence.key)' is ignored: \(reason)",
+                        at: occurrence.valuePosition
+                    )
+                }
+            }
+            store(valid, spec: spec, total: occurrences.count, log: &log)
+        }
+    }
+
+    /// Drops deprecated aliases when the canonical name is also given; warns about each deprecated alias.
+    private func dropDeprecated(_ all: [Occurrence], spec: OptionSpec, log: inout IssueLog) -> [Occurrence] {
+        let current = all.filter { $0.alias?.deprecated != true }
+        for old in all where old.alias?.deprecated == true {
+            if current.isEmpty {
+                log.warning(
+                    URIIssueID.deprecatedOption,
+                    "option '\(old.key)' is deprecated; use '\(spec.canonical)'",
+                    at: old.keyPosition, suggestion: "\(spec.canonical)=\(spec.isSecret ? Masking.mask : old.value)"
+                )
+            } else {
+                log.warning(
+                    URIIssueID.deprecatedOption,
+                    "deprecated option '\(old.key)' is ignored because '\(spec.canonical)' is also given",
+                    at: old.keyPosition
+                )
+            }
+        }
+        return current.isEmpty ? all : current
+    }
+
+    private mutating func store(_ valid: [(value: URIOptionValue, occurrence: Occurrence)], spec: OptionSpec, total: Int, log: inout IssueLog) {
+        let name = spec.canonical
+        if case .tagSet = spec.kind {
+            let sets = valid.compactMap { item -> [String: String]? in
+                if case let .document(tags) = item.value { return tags }
+                return nil
+            }
+            if !sets.isEmpty { result.values[name] = .tags(sets) }
+            return
+        }
+        guard let last = valid.last else { return }
+        if name == "tls" {
+            if let first = valid.first, let differing = valid.first(where: { $0.value != first.value }) {
+                log.error(
+                    URIIssueID.conflictingOptions,
+                    "'\(first.occurrence.key)=\(first.occurrence.value)' conflicts with '\(differing.occurrence.key)=\(differing.occurrence.value)'; tls and ssl must agree",
+                    at: differing.occurrence.keyPosition
+                )
+                return
+            }
+        } else if total > 1 {
+            log.warning(
+                URIIssueID.duplicateOption,
+                "option '\(name)' is given \(total) times; drivers differ in which value wins (the last is kept here)",
+                at: last.occurrence.keyPosition
+            )
+        }
+        result.values[name] = last.value
+    }
+}

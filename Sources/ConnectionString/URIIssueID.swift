@@ -1,0 +1,63 @@
+/// The identifiers used in ``URIIssue/id``, one per kind of finding.
+public enum URIIssueID {
+    /// The whole string is wrapped in matching quotes (often copied from a `.env` file).
+    public static let quoted = "uri.quoted"
+    /// Leading or trailing whitespace, or a line break inside the string.
+    public static let whitespace = "uri.whitespace"
+    /// The scheme is missing or is not `mongodb://` / `mongodb+srv://`.
+    public static let badScheme = "uri.bad-scheme"
+    /// More than one `@` in the user information.
+    public static let unescapedAt = "uri.unescaped-at"
+    /// A reserved character (`:`, `/`, `?`, `#`, …) in the username or password.
+    public static let unescapedChar = "uri.unescaped-char"
+    /// A `%` not followed by two hex digits, or an escape that is not UTF-8.
+    public static let badEscape = "uri.bad-escape"
+    /// A port that is empty, not a number, 0, or above 65535.
+    public static let badPort = "uri.bad-port"
+    /// Options follow the hosts without a `/` before the `?`.
+    public static let missingSlash = "uri.missing-slash"
+    /// A port on a `mongodb+srv://` host.
+    public static let srvPort = "uri.srv-port"
+    /// More than one host in a `mongodb+srv://` string.
+    public static let srvMultipleHosts = "uri.srv-multiple-hosts"
+    /// `directConnection=true` with `mongodb+srv://`.
+    public static let srvDirectConnection = "uri.srv-direct-connection"
+    /// `directConnection=true` with more than one host.
+    public static let multipleHostsDirectConnection = "uri.multiple-hosts-direct-connection"
+    /// A Unix socket path written with raw `/` instead of `%2F`.
+    public static let rawUnixSocket = "uri.raw-unix-socket"
+    /// An option name no driver knows.
+    public static let unknownOption = "uri.unknown-option"
+    /// An option value that drivers ignore (with a warning) or that is deprecated.
+    public static let invalidOptionValue = "uri.invalid-option-value"
+    /// Options that must not be combined.
+    public static let conflictingOptions = "uri.conflicting-options"
+    /// A non-list option given more than once.
+    public static let duplicateOption = "uri.duplicate-option"
+    /// A deprecated option name (e.g. `wtimeout`, `j`).
+    public static let deprecatedOption = "uri.deprecated-option"
+    /// Anything else that makes the string invalid.
+    public static let invalid = "uri.invalid"
+}
+
+/// Collects the issues found while parsing, split by how they are reported.
+struct IssueLog: Sendable {
+    /// Errors: parsing fails with the first one.
+    var errors: [URIIssue] = []
+    /// Warnings the spec requires a parser to emit (they end up in ``ConnectionString/warnings``).
+    var warnings: [URIIssue] = []
+    /// Findings only the linter reports (the spec accepts the input silently).
+    var notes: [URIIssue] = []
+
+    mutating func error(_ id: String, _ message: String, at position: Int?, suggestion: String? = nil) {
+        errors.append(URIIssue(id: id, severity: .error, message: message, position: position, suggestion: suggestion))
+    }
+
+    mutating func warning(_ id: String, _ message: String, at position: Int?, suggestion: String? = nil) {
+        warnings.append(URIIssue(id: id, severity: .warning, message: message, position: position, suggestion: suggestion))
+    }
+
+    mutating func note(_ id: String, _ message: String, at position: Int?, suggestion: String? = nil) {
+        notes.append(URIIssue(id: id, severity: .warning, message: message, position: position, suggestion: suggestion))
+    }
+}
