@@ -7,12 +7,16 @@ public struct URILintResult: Sendable {
     public var issues: [URIIssue]
     /// `false` when any issue is an error (the raw input would not work in a driver).
     public var isValid: Bool
+    /// The input without the surrounding whitespace and quotes the linter reported, i.e. what the
+    /// user most likely meant. Contains the password: never print it.
+    public var cleanedInput: String
 
     /// Creates a result; `isValid` is derived from the issues.
-    public init(connectionString: ConnectionString?, issues: [URIIssue]) {
+    public init(connectionString: ConnectionString?, issues: [URIIssue], cleanedInput: String = "") {
         self.connectionString = connectionString
         self.issues = issues
         self.isValid = !issues.contains { $0.severity == .error }
+        self.cleanedInput = cleanedInput
     }
 }
 
@@ -40,7 +44,7 @@ public enum URILinter {
         let found = outcome.log.errors + outcome.log.warnings + outcome.log.notes
         issues += found.map { $0.shifted(by: lower) }
         issues.sort { ($0.position ?? Int.max) < ($1.position ?? Int.max) }
-        return URILintResult(connectionString: outcome.value, issues: issues)
+        return URILintResult(connectionString: outcome.value, issues: issues, cleanedInput: String(chars[lower..<upper]))
     }
 
     private static func stripWhitespace(_ chars: [Character], _ lower: inout Int, _ upper: inout Int, issues: inout [URIIssue]) {

@@ -1,0 +1,44 @@
+import ConnectionString
+import DoctorCore
+import MongoBridge
+
+/// `uri`: lints the connection string to MongoDB's specification (no network), then asks libmongoc
+/// 1.23 — the driver that will actually connect — for a second opinion (`uri.driver-rejects`).
+/// Publishes a `ConnectionTarget` for the later stages.
+public struct URICheck: DoctorCheck {
+    public let id = "uri"
+    public let title = "Connection string"
+
+    let raw: String
+
+    /// Creates the check for the connection string `raw` (as the user gave it).
+    public init(uri raw: String) { self.raw = raw }
+
+    public func run(in context: CheckContext) async throws -> CheckOutcome {
+        let redactor = Redactor(uri: raw)
+        let lint = URILinter.lint(raw)
+        var findings = lint.issues.map { Self.finding(for: $0, redactor: redactor) }
+        guard let parsed = lint.connectionString else {
+            return CheckOutcome(detail: findings.first?.title ?? "the connection string is not valid", findings: findings)
+        }
+        if let opinion = DriverURIOpinion.check(lint.cleanedInput, redactor: redactor) { findings.append(opinion) }
+        let target = ConnectionTarget(uri: lint.cleanedInput, parsed: parsed)
+        context.publish(target)
+        context.publish(lint)
+        let hosts = parsed.hosts.map(\.description).joined(separator: ", ")
+        let summary = "\(parsed.scheme.rawValue) → \(hosts)" + (target.usesTLS ? " (TLS)" : "")
+        // The later stages can still run on a usable URI even when the raw text had errors
+        // (quotes, whitespace): they show what else would go wrong once that is fixed.
+        let status: CheckStatus? = findings.contains { $0.severity == .error } ? .warning : nil
+        return CheckOutcome(detail: summary, findings: findings, status: status)
+    }
+
+    /// A finding for one lint issue; the suggestion becomes the fix (its text never holds the password).
+    static func finding(for issue: URIIssue, redactor: Redactor) -> Finding {
+        let position = issue.position.map { ["at character \($0 + 1) of the connection string"] } ?? []
+        let fixes = issue.suggestion.map { [Fix(id: "\(issue.id).rewrite", summary: redactor.scrub("use: \($0)"))] } ?? []
+        return Finding(
+            id: issue.id, severity: issue.severity == .error ? .error : .warning,
+            title: redactor.scrub(issue.message), evidence: position, fixes: fixes)
+    }
+}

@@ -1,0 +1,39 @@
+import ConnectionString
+import DoctorCore
+
+/// The `"uri"` section that `mongo-doctor uri --json` adds to the report (keys are API).
+public enum URIReportSection {
+    /// `{"valid", "scheme", "hosts", "auth", "options", "warnings"}` for a lint result. Never holds the password.
+    public static func value(for lint: URILintResult, driverAccepts: Bool, redactor: Redactor) -> JSONValue {
+        let parsed = lint.connectionString
+        let hosts: JSONValue = .array((parsed?.hosts ?? []).map { host in
+            .object([("type", .string(host.type.rawValue)), ("host", .string(host.host)),
+                     ("port", host.port.map { .int($0) } ?? .null)])
+        })
+        let auth: JSONValue = parsed?.auth.map { credentials in
+            .object([("username", .string(credentials.username)), ("passwordGiven", .bool(credentials.password != nil)),
+                     ("db", .string(credentials.db))])
+        } ?? .null
+        let options: JSONValue = .object((parsed?.options ?? [:]).sorted { $0.key < $1.key }.map { key, value in
+            (key, Self.json(value, secret: ["tlsCertificateKeyFilePassword", "proxyPassword"].contains(key)))
+        })
+        let warnings: JSONValue = .array(lint.issues.filter { $0.severity == .warning }.map { .string(redactor.scrub($0.message)) })
+        return .object([
+            ("valid", .bool(lint.isValid && driverAccepts)),
+            ("scheme", .string(parsed?.scheme.rawValue)),
+            ("hosts", hosts), ("auth", auth), ("options", options), ("warnings", warnings),
+        ])
+    }
+
+    static func json(_ value: URIOptionValue, secret: Bool) -> JSONValue {
+        if secret { return .string(Redactor.mask) }
+        switch value {
+        case .string(let s): return .string(s)
+        case .int(let i): return .int(i)
+        case .bool(let b): return .bool(b)
+        case .strings(let list): return .array(list.map { .string($0) })
+        case .tags(let tags): return .array(tags.map { tag in .object(tag.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }) })
+        case .document(let doc): return .object(doc.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+        }
+    }
+}
