@@ -47,6 +47,9 @@ static inline bson_t *md_bson_alloc_initialized(void) {
     return b;
 }
 
+/// The encoded length of a document (bson_t's `len` field; Swift cannot see into bson_t).
+static inline uint32_t md_bson_length(const bson_t *b) { return b->len; }
+
 /// The size of a bson_error_t message buffer.
 static inline size_t md_error_message_capacity(void) { return sizeof(((bson_error_t *) 0)->message); }
 

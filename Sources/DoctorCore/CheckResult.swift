@@ -12,16 +12,26 @@ public struct CheckResult: Sendable {
     public var detail: String
     /// The findings it produced (their `check` is this result's `id`).
     public var findings: [Finding]
+    /// Whether the check was skipped because it does not apply to this target (not because
+    /// something before it failed); such a skip does not block the checks that depend on it.
+    public var isNotApplicable: Bool
 
     /// Creates a result.
-    public init(id: String, title: String, status: CheckStatus, elapsedMs: Int, detail: String, findings: [Finding]) {
+    public init(
+        id: String, title: String, status: CheckStatus, elapsedMs: Int, detail: String, findings: [Finding],
+        isNotApplicable: Bool = false
+    ) {
         self.id = id
         self.title = title
         self.status = status
         self.elapsedMs = elapsedMs
         self.detail = detail
         self.findings = findings
+        self.isNotApplicable = isNotApplicable
     }
+
+    /// Whether checks that list this one as a prerequisite may run.
+    public var allowsDependents: Bool { status.allowsDependents || isNotApplicable }
 }
 
 /// What a check returns: a one-line detail and its findings. The status follows from them
@@ -41,9 +51,14 @@ public struct CheckOutcome: Sendable {
         self.status = status
     }
 
-    /// An outcome for a check that does not apply to this target.
+    /// Whether this outcome says the check does not apply (see `notApplicable`).
+    public var isNotApplicable = false
+
+    /// An outcome for a check that does not apply to this target; its dependents still run.
     public static func notApplicable(_ reason: String) -> CheckOutcome {
-        CheckOutcome(detail: reason, status: .skipped)
+        var outcome = CheckOutcome(detail: reason, status: .skipped)
+        outcome.isNotApplicable = true
+        return outcome
     }
 
     /// The status: explicit, or `failed` for an error finding, `warning` for a warning, else `passed`.

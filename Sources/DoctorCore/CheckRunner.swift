@@ -29,7 +29,7 @@ public struct CheckRunner: Sendable {
     ) async -> [CheckResult] {
         await withTaskGroup(of: CheckResult.self) { group in
             for check in level {
-                if let blocker = check.prerequisites.compactMap({ earlier[$0] }).first(where: { !$0.status.allowsDependents }) {
+                if let blocker = check.prerequisites.compactMap({ earlier[$0] }).first(where: { !$0.allowsDependents }) {
                     group.addTask {
                         CheckResult(
                             id: check.id, title: check.title, status: .skipped, elapsedMs: 0,
@@ -58,7 +58,8 @@ public struct CheckRunner: Sendable {
             }
             return CheckResult(
                 id: check.id, title: check.title, status: outcome.resolvedStatus,
-                elapsedMs: start.duration(to: clock.now).milliseconds, detail: outcome.detail, findings: findings)
+                elapsedMs: start.duration(to: clock.now).milliseconds, detail: outcome.detail, findings: findings,
+                isNotApplicable: outcome.isNotApplicable)
         } catch {
             return CheckResult(
                 id: check.id, title: check.title, status: .crashed,

@@ -1,12 +1,32 @@
 import ArgumentParser
+import ConnectionString
+import DoctorChecks
+import DoctorCore
+import MongoBridge
 
 /// `mongo-doctor uri URI`: lints a connection string without touching the network.
 struct URICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "uri", abstract: "Lint a connection string to MongoDB's specification (no network).")
+        commandName: "uri",
+        abstract: "Lint a connection string to MongoDB's specification, with libmongoc's opinion (no network).",
+        discussion: "Exit status 0 when the string is valid (warnings allowed), 1 when it is not.")
 
-    @Argument(help: "The connection string to lint.") var uri: String
+    @Argument(help: "The connection string to lint (quote it for the shell).") var uri: String
     @OptionGroup var output: OutputOptions
 
-    func run() async throws { try PendingCommand.refuse("uri") }
+    func run() async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let context = CheckContext(platform: .current)
+        let results = await CheckRunner().run([URICheck(uri: uri)], in: context)
+        let redactor = Redactor(uri: uri)
+        let lint = context.fact(URILintResult.self) ?? URILinter.lint(uri)
+        let driverAccepts = !results.flatMap(\.findings).contains { $0.id == "uri.driver-rejects" }
+        let report = Report(
+            toolName: "mongo-doctor", toolVersion: MongoDoctorVersion.current,
+            target: Redactor.redactURI(uri), targetSource: "argument", checks: results,
+            elapsedMs: start.duration(to: clock.now).milliseconds,
+            sections: [("uri", URIReportSection.value(for: lint, driverAccepts: driverAccepts, redactor: redactor))])
+        try output.emit(report, redactor: redactor)
+    }
 }

@@ -100,3 +100,14 @@ import Testing
         #expect(results.map(\.detail) == ["got 42", "published"])
     }
 }
+
+@Suite struct NotApplicableTests {
+    @Test func notApplicableSkipDoesNotBlockDependents() async {
+        let results = await CheckRunner().run([
+            StubCheck("tls", .outcome(.notApplicable("the URI does not use TLS"))),
+            StubCheck("hello", after: ["tls"], .outcome(CheckOutcome(detail: "ran"))),
+        ], in: CheckContext())
+        #expect(results.map(\.status) == [.skipped, .passed])
+        #expect(results[0].detail == "the URI does not use TLS")
+    }
+}

@@ -36,7 +36,10 @@ public struct URICheck: DoctorCheck {
     /// A finding for one lint issue; the suggestion becomes the fix (its text never holds the password).
     static func finding(for issue: URIIssue, redactor: Redactor) -> Finding {
         let position = issue.position.map { ["at character \($0 + 1) of the connection string"] } ?? []
-        let fixes = issue.suggestion.map { [Fix(id: "\(issue.id).rewrite", summary: redactor.scrub("use: \($0)"))] } ?? []
+        let fixes: [Fix] = issue.suggestion.map { suggestion -> [Fix] in
+            let summary = suggestion.hasPrefix("mongodb") ? "use: \(suggestion)" : suggestion
+            return [Fix(id: "\(issue.id).rewrite", summary: redactor.scrub(summary))]
+        } ?? []
         return Finding(
             id: issue.id, severity: issue.severity == .error ? .error : .warning,
             title: redactor.scrub(issue.message), evidence: position, fixes: fixes)

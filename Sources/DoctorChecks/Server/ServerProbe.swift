@@ -11,8 +11,14 @@ public struct ServerHello: Sendable, Equatable {
     public var setName: String?
     /// Whether the server says `msg: "isdbgrid"` (a mongos).
     public var isMongos: Bool
-    /// Members the server advertises (`hosts`).
+    /// Members the server advertises (`hosts`, then `passives`).
     public var hosts: [String]
+    /// The primary the server names, when it names one.
+    public var primary: String? { reply["primary"]?.stringValue }
+    /// Whether this server is the writable primary (or a standalone/mongos).
+    public var isWritablePrimary: Bool { reply["isWritablePrimary"]?.boolValue ?? reply["ismaster"]?.boolValue ?? false }
+    /// SASL mechanisms the server offers for the user named in the `hello`, when asked.
+    public var saslSupportedMechs: [String]? { reply["saslSupportedMechs"]?.arrayValue?.compactMap(\.stringValue) }
     /// The full `hello` reply.
     public var reply: BSONDocument
 
@@ -38,10 +44,15 @@ public struct ServerHello: Sendable, Equatable {
 
 /// Talks to a MongoDB server for the checks; injected so checks can be tested without one.
 public protocol ServerProbe: Sendable {
-    /// Connects to `uri` and runs `hello` and `buildInfo`, giving up after `timeout`.
+    /// Connects to `uri` and runs `hello` (asking for `saslSupportedMechs` of `saslUser`, "db.user",
+    /// when given) and `buildInfo`, giving up after `timeout`.
     ///
     /// - Throws: `MongoError` as libmongoc reported it.
-    func hello(uri: String, timeout: Duration) async throws -> ServerHello
+    func hello(uri: String, timeout: Duration, saslUser: String?) async throws -> ServerHello
+
+    /// Connects to `uri` exactly as an application would (credentials included) and runs `command`
+    /// against `database`. - Throws: `MongoError` as libmongoc reported it.
+    func command(_ command: BSONDocument, database: String, uri: String, timeout: Duration) async throws -> BSONDocument
 }
 
 /// The real probe: a single-threaded libmongoc client, so a refused or unresolvable host fails
@@ -50,22 +61,35 @@ public struct LibmongocServerProbe: ServerProbe {
     /// Creates the probe.
     public init() {}
 
-    public func hello(uri: String, timeout: Duration) async throws -> ServerHello {
+    public func hello(uri: String, timeout: Duration, saslUser: String?) async throws -> ServerHello {
         try await BlockingExecutor.run {
-            let ms = Int32(clamping: max(1, timeout.milliseconds))
-            let parsed = try MongoURI(uri).with(intOptions: [
-                "serverSelectionTimeoutMS": ms, "connectTimeoutMS": ms, "socketTimeoutMS": ms,
-            ])
-            let client = try MongoClient(uri: parsed)
-            let hello = try client.runCommand(["hello": 1])
+            let client = try Self.client(uri, timeout: timeout)
+            var command: BSONDocument = ["hello": 1]
+            if let saslUser { command["saslSupportedMechs"] = .string(saslUser) }
+            let hello = try client.runCommand(command)
             let build = try? client.runCommand(["buildInfo": 1])
             return ServerHello(
                 version: build?["version"]?.stringValue,
                 maxWireVersion: hello["maxWireVersion"]?.intValue,
                 setName: hello["setName"]?.stringValue,
                 isMongos: hello["msg"]?.stringValue == "isdbgrid",
-                hosts: hello["hosts"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+                hosts: ((hello["hosts"]?.arrayValue ?? []) + (hello["passives"]?.arrayValue ?? [])).compactMap(\.stringValue),
                 reply: hello)
         }
+    }
+
+    public func command(_ command: BSONDocument, database: String, uri: String, timeout: Duration) async throws -> BSONDocument {
+        try await BlockingExecutor.run {
+            try Self.client(uri, timeout: timeout).runCommand(command, database: database)
+        }
+    }
+
+    /// A single-threaded client whose every timeout is `timeout`.
+    static func client(_ uri: String, timeout: Duration) throws -> MongoClient {
+        let ms = Int32(clamping: max(1, timeout.milliseconds))
+        let parsed = try MongoURI(uri).with(intOptions: [
+            "serverSelectionTimeoutMS": ms, "connectTimeoutMS": ms, "socketTimeoutMS": ms,
+        ])
+        return try MongoClient(uri: parsed)
     }
 }

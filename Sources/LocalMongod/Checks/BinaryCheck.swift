@@ -1,0 +1,61 @@
+import DoctorCore
+
+/// `mongod.binary`: whether a `mongod` binary is installed and which version, and whether a
+/// mongod process runs on this host.
+struct BinaryCheck: DoctorCheck {
+    let id = "mongod.binary"
+    let title = "mongod installed and running"
+    let state: LocalState
+
+    func run(in context: CheckContext) async throws -> CheckOutcome {
+        let settings = state.settings(in: context)
+        let binary = state.binary(in: context)
+        context.publish(binary)
+        let commands = state.commands(settings)
+        var findings: [Finding] = []
+        var parts: [String] = []
+
+        if let path = binary.path {
+            parts.append("mongod \(binary.version ?? "(version unknown)") at \(path)")
+        } else {
+            findings.append(Finding(
+                id: "mongod.not-found", severity: .warning,
+                title: "No mongod binary on PATH or in the usual install directories",
+                detail: "mongo-doctor looked for \(settings.platform == .windows ? "mongod.exe" : "mongod") in every "
+                    + "directory of PATH and where the MongoDB packages install it. The server may still run in a "
+                    + "container or on another host.",
+                evidence: ["searched: " + binary.searched.joined(separator: ", ")],
+                fixes: commands.installFixes()))
+            parts.append("no mongod binary found")
+        }
+
+        let running = state.probes.processes.mongodProcesses()
+        if running.isEmpty {
+            findings.append(notRunning(settings, commands: commands, context: context))
+            parts.append("no mongod process")
+        } else {
+            parts.append("running: " + running.map { "pid \($0.pid)" }.joined(separator: ", "))
+        }
+        return CheckOutcome(detail: parts.joined(separator: "; "), findings: findings)
+    }
+
+    /// Error only when the caller says the server does not answer; a warning when nothing listens
+    /// on the port either; otherwise information (it may run in a container or elsewhere).
+    private func notRunning(_ settings: LocalSettings, commands: FixCommands, context: CheckContext) -> Finding {
+        let listening = state.probes.ports.isListening(port: settings.port.value, timeout: context.timeout)
+        let severity: Severity = switch settings.serverAnswers {
+        case .some(false): .error
+        case .some(true): .info
+        case .none: listening ? .info : .warning
+        }
+        let port = "port \(settings.port.value): " + (listening ? "something listens" : "nothing listens")
+        return Finding(
+            id: "mongod.not-running", severity: severity,
+            title: "No mongod process is running on this host",
+            detail: listening
+                ? "Something listens on the port; the server may run in a container or under another name."
+                : "Start the mongod service, or run mongod by hand with the settings checked below.",
+            evidence: ["no process named mongod in the process table", port],
+            fixes: [Fix(id: "mongod.start-service", summary: "Start the mongod service", commands: commands.startService())])
+    }
+}

@@ -1,0 +1,79 @@
+import DoctorCore
+
+/// `keyfile`: the replica-set key file is private (no group or other bits), readable by the
+/// service user, and holds only base64 characters. Its content is never shown.
+struct KeyFileCheck: DoctorCheck {
+    let id = "keyfile"
+    let title = "Key file (security.keyFile)"
+    let state: LocalState
+
+    /// mongod accepts keys of 6 to 1024 base64 characters.
+    static let lengthRange = 6...1024
+
+    func run(in context: CheckContext) async throws -> CheckOutcome {
+        let settings = state.settings(in: context)
+        guard let keyFile = settings.keyFile else { return .notApplicable("no security.keyFile configured") }
+        let path = keyFile.value
+        let probes = state.probes
+        let commands = state.commands(settings)
+        let owner = Fix(id: "keyfile.chown", summary: "Give the key file to \(settings.serviceUser.value)", commands: commands.chown(path))
+        guard let status = probes.files.status(ofPath: path) else {
+            return outcome(path, [finding("keyfile.unreadable", "The key file \(path) does not exist", ["security.keyFile: \(keyFile.described)"], [])])
+        }
+        let described = FileDescription.describe(path, status, users: probes.users)
+        var findings: [Finding] = []
+        if settings.platform != .windows {
+            if status.permissions & 0o077 != 0 {
+                findings.append(finding(
+                    "keyfile.too-open", "Permissions on the key file \(path) are too open (\(FileDescription.octal(status)))",
+                    [described, "mongod requires no group or other permission bits (mode 400 or 600)"],
+                    [Fix(id: "keyfile.chmod", summary: "Make the key file private", commands: [commands.privileged(["chmod", "400", path])]), owner]))
+            }
+            if let account = state.serviceAccount(settings), !probes.files.canAccess(path, .read, as: account) {
+                findings.append(finding(
+                    "keyfile.unreadable", "The key file \(path) is not readable by the service user \(account.name)",
+                    [described, "service user: \(FileDescription.describe(user: account))"], [owner]))
+            }
+        }
+        if let problem = contentProblem(path) {
+            findings.append(finding(
+                "keyfile.invalid-content", "The key file \(path) \(problem)", [described],
+                [Fix(
+                    id: "keyfile.regenerate",
+                    summary: "Write a new key of base64 characters and copy it to every member",
+                    commands: [commands.line(["openssl", "rand", "-base64", "-out", path, "756"])])]))
+        }
+        return outcome(path, findings)
+    }
+
+    private func outcome(_ path: String, _ findings: [Finding]) -> CheckOutcome {
+        CheckOutcome(detail: findings.first?.title ?? "\(path) is private and well-formed", findings: findings)
+    }
+
+    private func finding(_ id: String, _ title: String, _ evidence: [String], _ fixes: [Fix]) -> Finding {
+        Finding(
+            id: id, severity: .error, title: title,
+            detail: "mongod stops with 'Unable to acquire security key[s]' (exit code 1).",
+            evidence: evidence, fixes: fixes)
+    }
+
+    /// Why the content is not a valid key, by position only (the key is a secret).
+    private func contentProblem(_ path: String) -> String? {
+        guard let data = try? state.probes.files.readFile(atPath: path, maxBytes: 64 * 1024) else { return nil }
+        var count = 0
+        for (offset, byte) in data.enumerated() {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="):
+                count += 1
+            default:
+                return "has a character that is not base64 at byte \(offset)"
+            }
+        }
+        guard Self.lengthRange.contains(count) else {
+            return "holds \(count) key characters; mongod needs \(Self.lengthRange.lowerBound) to \(Self.lengthRange.upperBound)"
+        }
+        return nil
+    }
+}

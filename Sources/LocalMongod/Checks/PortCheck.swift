@@ -1,0 +1,82 @@
+import DoctorCore
+
+/// `port`: whether the port mongod wants is taken by something that is not the server, and
+/// whether every configured `bindIp` address exists on this host.
+struct PortCheck: DoctorCheck {
+    let id = "port"
+    let title = "Port and bind addresses"
+    let state: LocalState
+
+    func run(in context: CheckContext) async throws -> CheckOutcome {
+        let settings = state.settings(in: context)
+        if settings.configUnusable, settings.port.provenance != .flag {
+            return .notApplicable("the configuration file could not be used, so net.port is unknown (see config.parse)")
+        }
+        let (portFinding, portNote) = portInUse(settings, timeout: context.timeout)
+        let bindFindings = notLocalAddresses(settings)
+        let binds = settings.bindIpAll ? "all addresses" : settings.bindIp.value.joined(separator: ",")
+        return CheckOutcome(detail: "\(portNote); bindIp \(binds)", findings: [portFinding].compactMap { $0 } + bindFindings)
+    }
+
+    private func portInUse(_ settings: LocalSettings, timeout: Duration) -> (Finding?, String) {
+        let port = settings.port
+        let probes = state.probes
+        guard probes.ports.isListening(port: port.value, timeout: timeout) else {
+            return (nil, "port \(port.value) is free")
+        }
+        if settings.serverAnswers == true { return (nil, "port \(port.value): the server answers there") }
+        let holders = probes.ports.listenerPIDs(port: port.value).compactMap { probes.processes.process(pid: $0) }
+        if let server = holders.first(where: \.isMongoServer) {
+            return (nil, "port \(port.value): MongoDB server \(server.summary)")
+        }
+        // Known to be something else: an error for a port the user chose; unknown holder: a doubt.
+        let base: Severity = holders.isEmpty && settings.serverAnswers == nil ? .warning : .error
+        guard let severity = SeverityPolicy.severity(base, for: port.provenance, serverAnswers: settings.serverAnswers) else {
+            return (nil, "port \(port.value) is taken by something else; default port, not used by the server")
+        }
+        let commands = state.commands(settings)
+        let who = holders.isEmpty ? "a process that could not be identified" : holders.map(\.summary).joined(separator: ", ")
+        var fixes = [
+            Fix(id: "port.find-holder", summary: "See which program holds port \(port.value)", commands: commands.findPortHolder(port.value)),
+            Fix(
+                id: "port.choose-other",
+                summary: "Or run mongod on another port (net.port in \(commands.configFile(settings)), or --port)",
+                commands: [commands.line(["mongod", "--port", String(port.value + 1)])]),
+        ]
+        if let pid = holders.first?.pid {
+            fixes.append(Fix(id: "port.stop-holder", summary: "Or stop that program (run by hand)", commands: commands.kill(pid)))
+        }
+        let finding = Finding(
+            id: "port.in-use", severity: severity,
+            title: "Port \(port.value) is already in use by \(holders.isEmpty ? "another program" : who)",
+            detail: "mongod stops with 'Error setting up listener … Address already in use' (exit code 48).",
+            evidence: ["port: \(port.described)", "listener: \(who)"], fixes: fixes)
+        return (finding, "port \(port.value) is taken")
+    }
+
+    /// Configured literal addresses that are not on any interface of this host (host names are not resolved).
+    private func notLocalAddresses(_ settings: LocalSettings) -> [Finding] {
+        guard settings.bindIp.provenance != .default, !settings.bindIpAll else { return [] }
+        let local = Set(state.probes.host.interfaceAddresses().compactMap(IPAddressText.canonical))
+        let commands = state.commands(settings)
+        let listCommand: [String] = switch settings.platform {
+        case .linux: ["ip", "-brief", "address"]
+        case .macos: ["ifconfig"]
+        case .windows: ["ipconfig"]
+        }
+        return settings.bindIp.value.compactMap { entry -> Finding? in
+            guard let address = IPAddressText.canonical(entry), address != "0.0.0.0", address != "::",
+                !IPAddressText.isLoopback(address), !local.contains(address)
+            else { return nil }
+            return Finding(
+                id: "bindip.not-local", severity: .error,
+                title: "bindIp address \(entry) is not an address of this host",
+                detail: "mongod stops with 'Error setting up listener … Cannot assign requested address' (exit code 48).",
+                evidence: ["net.bindIp: \(settings.bindIp.described)", "this host's addresses: " + local.sorted().joined(separator: ", ")],
+                fixes: [Fix(
+                    id: "bindip.edit",
+                    summary: "Set net.bindIp in \(commands.configFile(settings)) to addresses this host has (127.0.0.1 and one listed here)",
+                    commands: [commands.line(listCommand)])])
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Yams
+
+/// Parses a mongod configuration file into dotted leaves, or explains where it is broken.
+///
+/// mongod's own parser (yaml-cpp) rejects tab indentation outright, so a tab in a line's
+/// indentation is reported even when the YAML library would have accepted it.
+struct ConfigParser {
+    enum Outcome: Sendable, Equatable {
+        case parsed(MongodConfig)
+        case invalid(YAMLProblem)
+    }
+
+    func parse(_ text: String) -> Outcome {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let tab = firstIndentationTab(lines) {
+            return .invalid(problem(line: tab.line, column: tab.column, message: "tab character in indentation", lines: lines))
+        }
+        do {
+            guard let root = try Yams.compose(yaml: text) else { return .parsed(MongodConfig()) }
+            guard case .mapping(let mapping) = root else {
+                let mark = root.mark
+                return .invalid(problem(
+                    line: mark?.line ?? 1, column: mark?.column ?? 1,
+                    message: "the top level must be a mapping of sections (storage:, net:, systemLog:, …)", lines: lines))
+            }
+            var entries: [ConfigEntry] = []
+            flatten(mapping, prefix: "", into: &entries)
+            return .parsed(MongodConfig(entries: entries))
+        } catch let error as YamlError {
+            return .invalid(located(error, lines: lines))
+        } catch {
+            return .invalid(problem(line: 1, column: 1, message: String(describing: error), lines: lines))
+        }
+    }
+
+    private func flatten(_ mapping: Node.Mapping, prefix: String, into entries: inout [ConfigEntry]) {
+        for (keyNode, valueNode) in mapping {
+            let key = prefix + (keyNode.string ?? "")
+            let line = keyNode.mark?.line ?? 0
+            let column = keyNode.mark?.column ?? 0
+            switch valueNode {
+            case .mapping(let nested) where !nested.isEmpty:
+                flatten(nested, prefix: key + ".", into: &entries)
+            case .mapping:
+                entries.append(ConfigEntry(key: key, value: nil, line: line, column: column))
+            case .sequence(let sequence):
+                let items = sequence.compactMap(\.string)
+                entries.append(ConfigEntry(key: key, value: nil, items: items, line: line, column: column))
+            case .scalar(let scalar):
+                entries.append(ConfigEntry(key: key, value: scalar.string, line: line, column: column))
+            }
+        }
+    }
+
+    private func located(_ error: YamlError, lines: [String]) -> YAMLProblem {
+        switch error {
+        case .scanner(let context, let message, let mark, _),
+            .parser(let context, let message, let mark, _),
+            .composer(let context, let message, let mark, _):
+            let full = context.map { "\(message) (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? message
+            return problem(line: mark.line, column: mark.column, message: full, lines: lines)
+        case .reader(let message, let offset, _, _):
+            let (line, column) = position(ofUTF8Offset: offset ?? 0, in: lines)
+            return problem(line: line, column: column, message: message, lines: lines)
+        default:
+            return problem(line: 1, column: 1, message: String(describing: error), lines: lines)
+        }
+    }
+
+    private func problem(line: Int, column: Int, message: String, lines: [String]) -> YAMLProblem {
+        let text = lines.indices.contains(line - 1) ? lines[line - 1] : ""
+        let caretPad = String(repeating: " ", count: max(0, column - 1))
+        let shown = text.replacingAll("\t", with: "→")
+        return YAMLProblem(
+            line: line, column: column, problem: message,
+            hints: ConfigHints.hints(for: line, in: lines), snippet: "\(shown)\n\(caretPad)^")
+    }
+
+    /// The first tab in any line's leading whitespace.
+    private func firstIndentationTab(_ lines: [String]) -> (line: Int, column: Int)? {
+        for (index, line) in lines.enumerated() {
+            for (offset, char) in line.enumerated() {
+                if char == "\t" { return (index + 1, offset + 1) }
+                if char != " " { break }
+            }
+        }
+        return nil
+    }
+
+    private func position(ofUTF8Offset offset: Int, in lines: [String]) -> (Int, Int) {
+        var remaining = offset
+        for (index, line) in lines.enumerated() {
+            let length = line.utf8.count + 1
+            if remaining < length { return (index + 1, remaining + 1) }
+            remaining -= length
+        }
+        return (max(1, lines.count), 1)
+    }
+}

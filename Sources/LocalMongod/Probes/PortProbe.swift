@@ -1,0 +1,9 @@
+/// Loopback port probing, injected for tests. Only loopback addresses are ever contacted.
+public protocol PortProbe: Sendable {
+    /// Whether something listens on TCP `port` on this host (the listening-socket table,
+    /// then a connect to 127.0.0.1 and ::1 within `timeout`).
+    func isListening(port: Int, timeout: Duration) -> Bool
+    /// The pids of the processes holding a listening socket on `port`; best effort
+    /// (empty when they cannot be seen, e.g. without privileges or off Linux).
+    func listenerPIDs(port: Int) -> [Int32]
+}

@@ -1,0 +1,66 @@
+import DoctorCore
+
+/// What happened to the configuration file.
+public enum ConfigState: Sendable, Equatable {
+    /// No file was named and none was found in the usual places.
+    case absent
+    /// Read and parsed.
+    case parsed
+    /// It could not be read (the reason).
+    case unreadable(String)
+    /// It is not valid YAML.
+    case invalid(YAMLProblem)
+}
+
+/// The effective settings of the local mongod, with provenance; published as a fact by
+/// `config.parse` (`context.fact(LocalSettings.self)`).
+public struct LocalSettings: Sendable {
+    /// The platform whose defaults, paths and commands apply.
+    public var platform: Platform
+    /// The configuration file, when one was named or found.
+    public var configPath: Setting<String>?
+    /// Where the file was looked for when none was named.
+    public var configSearched: [String]
+    /// Whether it was read and parsed.
+    public var configState: ConfigState
+    /// The parsed options (empty unless `configState == .parsed`).
+    public var config: MongodConfig
+    /// `storage.dbPath`.
+    public var dbPath: Setting<String>
+    /// `net.port`.
+    public var port: Setting<Int>
+    /// `systemLog.path`, when logging goes to a file.
+    public var logPath: Setting<String>?
+    /// `net.bindIp` entries.
+    public var bindIp: Setting<[String]>
+    /// `net.bindIpAll`.
+    public var bindIpAll: Bool
+    /// `security.keyFile`.
+    public var keyFile: Setting<String>?
+    /// Whether access control is on (`security.authorization: enabled`, or a key file).
+    public var accessControl: Bool
+    /// `net.unixDomainSocket.enabled` (default `true`, never on Windows).
+    public var unixSocketEnabled: Bool
+    /// `net.unixDomainSocket.pathPrefix` (default `/tmp`).
+    public var unixSocketPrefix: Setting<String>
+    /// The account mongod runs as.
+    public var serviceUser: Setting<String>
+    /// The caller's knowledge of whether the server answers.
+    public var serverAnswers: Bool?
+
+    /// Whether a config file exists but could not be used, so configured values are unknown.
+    public var configUnusable: Bool {
+        switch configState {
+        case .unreadable, .invalid: true
+        case .absent, .parsed: false
+        }
+    }
+
+    /// The Unix domain socket path mongod uses: `<prefix>/mongodb-<port>.sock`.
+    public var unixSocketPath: String { PathText.join(unixSocketPrefix.value, "mongodb-\(port.value).sock") }
+
+    /// The severity to report for a problem with `setting`, after the provenance rule; `nil` = don't report.
+    func severity<V>(_ base: Severity, for setting: Setting<V>) -> Severity? {
+        SeverityPolicy.severity(base, for: setting.provenance, serverAnswers: serverAnswers)
+    }
+}

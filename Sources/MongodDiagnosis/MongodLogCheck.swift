@@ -1,0 +1,31 @@
+import DoctorCore
+
+/// A `DoctorCheck` that analyses a mongod log (for `mongo-doctor check` with a log file).
+///
+/// The log text comes from an injected closure, so the check runs offline in tests.
+public struct MongodLogCheck: DoctorCheck {
+    /// `mongod.log`.
+    public let id = "mongod.log"
+    /// Human title.
+    public let title = "mongod log"
+    private let source: String
+    private let analyzer: MongodLogAnalyzer
+    private let readLog: @Sendable () throws -> String
+
+    /// Creates the check; `source` names the log in evidence, `readLog` returns its text.
+    public init(source: String, analyzer: MongodLogAnalyzer, readLog: @escaping @Sendable () throws -> String) {
+        self.source = source
+        self.analyzer = analyzer
+        self.readLog = readLog
+    }
+
+    /// Reads and analyses the log; throws when it cannot be read or is not a mongod log.
+    public func run(in context: CheckContext) async throws -> CheckOutcome {
+        let analysis = try analyzer.analyze(try readLog(), source: source)
+        let problems = analysis.findings.filter { $0.severity != .info }.count
+        var detail = "\(source): \(analysis.linesRead) lines, \(analysis.startupCount) startup(s)"
+        if let code = analysis.exitCode { detail += ", exit code \(code)" }
+        detail += problems == 0 ? ", no problems found" : ", \(problems) problem(s)"
+        return CheckOutcome(detail: detail, findings: analysis.findings)
+    }
+}
