@@ -3,42 +3,30 @@ import Foundation
 
 /// Parses one MongoDB 4.4+ structured log line (`{"t":{"$date":…},"s":"E","c":…,"id":…}`).
 struct JSONLogLineParser: Sendable {
-    /// The fields of a log line; anything else is ignored.
-    private struct RawLine: Decodable {
-        struct DateField: Decodable {
-            let date: String?
-            enum CodingKeys: String, CodingKey { case date = "$date" }
-        }
-        let t: DateField?
-        let s: String?
-        let c: String?
-        let id: Int?
-        let ctx: String?
-        let msg: String?
-        let attr: AnyJSON?
-        let tags: [String]?
-    }
-
     /// Returns the event, or `nil` when `json` is not a mongod JSON log line.
     func parse(_ json: Substring, lineNumber: Int, line: String) -> MongodLogEvent? {
-        guard let raw = try? JSONDecoder().decode(RawLine.self, from: Data(json.utf8)),
-            raw.msg != nil || raw.id != nil, raw.t != nil || raw.s != nil
-        else { return nil }
-        var attributes: [String: JSONValue] = [:]
-        if case .object(let pairs)? = raw.attr?.value {
-            for (key, value) in pairs { attributes[key] = value }
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else {
+            return nil
         }
-        let message = raw.msg ?? ""
+        let id = (object["id"] as? NSNumber)?.intValue
+        let message = object["msg"] as? String
+        let severity = object["s"] as? String
+        let date = (object["t"] as? [String: Any])?["$date"]
+        guard message != nil || id != nil, date != nil || severity != nil else { return nil }
+        var attributes: [String: JSONValue] = [:]
+        if let attr = object["attr"] as? [String: Any] {
+            for (key, value) in attr { attributes[key] = AnyJSON.convert(value) }
+        }
         var event = MongodLogEvent(
             lineNumber: lineNumber, line: line, format: .json,
-            severity: LogSeverity(letter: raw.s ?? "I"), message: message,
-            timestamp: raw.t?.date, component: raw.c, id: raw.id, context: raw.ctx,
-            attributes: attributes, tags: raw.tags ?? [],
+            severity: LogSeverity(letter: severity ?? "I"), message: message ?? "",
+            timestamp: date as? String, component: object["c"] as? String, id: id, context: object["ctx"] as? String,
+            attributes: attributes, tags: object["tags"] as? [String] ?? [],
             error: Self.loggedError(attributes["error"]))
         if case .int(let code)? = attributes["exitCode"] { event.statedExitCode = code }
-        if raw.id == 4_615_611 || message.hasPrefix("MongoDB starting") {
+        if id == 4_615_611 || event.message.hasPrefix("MongoDB starting") {
             event.startupMarker = .starting
-        } else if message.contains("SERVER RESTARTED") {
+        } else if event.message.contains("SERVER RESTARTED") {
             event.startupMarker = .restarted
         }
         return event
@@ -86,27 +74,24 @@ enum CodeNamePrefix {
     }
 }
 
-/// A JSON value decoded with `Decodable`, kept as DoctorCore's `JSONValue` (keys sorted).
-struct AnyJSON: Decodable {
-    let value: JSONValue
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            value = .null
-        } else if let bool = try? container.decode(Bool.self) {
-            value = .bool(bool)
-        } else if let int = try? container.decode(Int.self) {
-            value = .int(int)
-        } else if let double = try? container.decode(Double.self) {
-            value = .double(double)
-        } else if let string = try? container.decode(String.self) {
-            value = .string(string)
-        } else if let array = try? container.decode([AnyJSON].self) {
-            value = .array(array.map(\.value))
-        } else {
-            let object = try container.decode([String: AnyJSON].self)
-            value = .object(object.sorted { $0.key < $1.key }.map { ($0.key, $0.value.value) })
+/// Converts `JSONSerialization` output to DoctorCore's `JSONValue` (object keys sorted).
+enum AnyJSON {
+    /// The value of `any`; numbers with a fraction become doubles, whole numbers ints.
+    static func convert(_ any: Any) -> JSONValue {
+        switch any {
+        case let text as String:
+            return .string(text)
+        case let number as NSNumber:
+            if String(cString: number.objCType) == "c" { return .bool(number.boolValue) }
+            let double = number.doubleValue
+            if double.rounded() == double, abs(double) < 9.0e15 { return .int(number.intValue) }
+            return .double(double)
+        case let list as [Any]:
+            return .array(list.map(convert))
+        case let object as [String: Any]:
+            return .object(object.keys.sorted().compactMap { key in object[key].map { (key, convert($0)) } })
+        default:
+            return .null
         }
     }
 }

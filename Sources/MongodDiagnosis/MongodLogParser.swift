@@ -1,6 +1,7 @@
 /// The events of a mongod log, split into startups.
 public struct ParsedMongodLog: Sendable {
-    /// Every recognised line, in input order.
+    /// Recognised lines, in input order. Routine JSON lines of earlier startups are left out
+    /// unless the parser keeps them (`keepsEarlierStartups`); they still count as read.
     public var events: [MongodLogEvent]
     /// Lines in the input (blank ones included).
     public var linesRead: Int
@@ -31,21 +32,27 @@ public struct MongodLogParser: Sendable {
     private let legacy = LegacyLogLineParser()
     private let stderr = StderrLineParser()
 
+    /// Whether JSON lines before the last startup are kept as events (`false`: only counted,
+    /// except startup and Build Info lines, which keeps long logs fast).
+    public var keepsEarlierStartups: Bool
+
     /// Creates a parser.
-    public init() {}
+    public init(keepsEarlierStartups: Bool = false) {
+        self.keepsEarlierStartups = keepsEarlierStartups
+    }
 
     /// Parses `text`.
     public func parse(_ text: String) -> ParsedMongodLog {
         var events: [MongodLogEvent] = []
-        var linesRead = 0
         var linesIgnored = 0
         var starts: [Int] = []
         var startupHasStarting = false
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            linesRead += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+        let lines = Self.lines(of: text)
+        let lastStartLine = keepsEarlierStartups ? 0 : lastStartupLine(lines)
+        for (index, line) in lines.enumerated() {
             if line.allSatisfy(\.isWhitespace) { continue }
-            guard let event = parseLine(line, lineNumber: linesRead) else {
+            if index < lastStartLine && Self.isRoutineJSONLine(line) { continue }
+            guard let event = parseLine(line, lineNumber: index + 1) else {
                 linesIgnored += 1
                 continue
             }
@@ -63,9 +70,37 @@ public struct MongodLogParser: Sendable {
             }
             events.append(event)
         }
-        if text.hasSuffix("\n") { linesRead -= 1 }
         return ParsedMongodLog(
-            events: events, linesRead: linesRead, linesIgnored: linesIgnored, startupStarts: starts)
+            events: events, linesRead: lines.count, linesIgnored: linesIgnored, startupStarts: starts)
+    }
+
+    /// The lines of `text` without line ends (`\n`, `\r\n`); no empty last line after a final newline.
+    static func lines(of text: String) -> [Substring] {
+        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { bytes in
+            let line = Substring(bytes)
+            return line.utf8.last == UInt8(ascii: "\r") ? line.dropLast() : line
+        }
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
+    }
+
+    /// Index of the line that begins the last startup (0 when there is none).
+    private func lastStartupLine(_ lines: [Substring]) -> Int {
+        for index in lines.indices.reversed() where Self.mayMatterEarlier(lines[index]) {
+            if parseLine(lines[index], lineNumber: index + 1)?.startupMarker != nil { return index }
+        }
+        return 0
+    }
+
+    /// A JSON line that needs no parsing before the last startup.
+    private static func isRoutineJSONLine(_ line: Substring) -> Bool {
+        line.containsBytes(#"{"t":"#) && !mayMatterEarlier(line)
+    }
+
+    /// Startup markers and Build Info lines (read for the previous server version).
+    private static func mayMatterEarlier(_ line: Substring) -> Bool {
+        line.containsBytes("4615611") || line.containsBytes("MongoDB starting")
+            || line.containsBytes("SERVER RESTARTED") || line.containsBytes("23403")
     }
 
     /// Parses one line (without its newline), trying each format in turn.
@@ -90,5 +125,27 @@ public struct MongodLogParser: Sendable {
         }
         return legacy.parse(body, lineNumber: lineNumber, line: line)
             ?? stderr.parse(body, lineNumber: lineNumber, line: line)
+    }
+}
+
+extension Substring {
+    /// Whether the UTF-8 bytes of `needle` occur in this text; a plain byte search, much
+    /// cheaper than a Unicode-aware search on long logs.
+    func containsBytes(_ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let first = pattern.first else { return true }
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.count >= pattern.count else { return false }
+            var index = 0
+            let lastStart = bytes.count - pattern.count
+            while index <= lastStart {
+                if bytes[index] == first && pattern.indices.allSatisfy({ bytes[index + $0] == pattern[$0] }) {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+        return found ?? contains(String(describing: needle))
     }
 }

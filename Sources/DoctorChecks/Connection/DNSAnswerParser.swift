@@ -39,11 +39,12 @@ public enum DNSAnswerParser {
     /// The TXT records in `message` (each record's strings joined), or `nil` when malformed.
     public static func txtRecords(in message: [UInt8]) -> [String]? {
         answers(in: message, type: 16)?.map { rdata, _ in
+            // <character-string>s: a length byte, then that many bytes (slice indices are absolute).
             var text = ""
-            var index = 0
-            while index < rdata.count {
+            var index = rdata.startIndex
+            while index < rdata.endIndex {
                 let length = Int(rdata[index])
-                let end = min(rdata.count, index + 1 + length)
+                let end = min(rdata.endIndex, index + 1 + length)
                 text += String(decoding: rdata[(index + 1)..<end], as: UTF8.self)
                 index = end
             }

@@ -27,7 +27,10 @@ public struct DNSCheck: DoctorCheck {
             guard let found = srv.seeds else { return CheckOutcome(detail: srv.findings.first?.title ?? "SRV lookup failed", findings: findings) }
             seeds = found
         }
-        guard !seeds.isEmpty else { return .notApplicable("the URI names only Unix domain sockets") }
+        guard !seeds.isEmpty else {
+            if target.isSRV { return CheckOutcome(detail: findings.first?.title ?? "SRV gave no usable host", findings: findings) }
+            return .notApplicable("the URI names only Unix domain sockets")
+        }
         let timeout = context.timeout
         let resolved = await withTaskGroup(of: (Int, Result<[ResolvedAddress], DNSFailure>).self) { group in
             for (index, seed) in seeds.enumerated() {

@@ -72,7 +72,9 @@ public struct HelloCheck: DoctorCheck {
     }
 
     static func versionFinding(_ hello: ServerHello, endpoint: Endpoint) -> Finding {
-        Finding(id: "server.version", severity: .info, title: "\(endpoint): \(summary(hello))",
+        let version = hello.version.map { "MongoDB \($0)" } ?? "MongoDB (version not reported)"
+        let wire = hello.maxWireVersion.map { ", wire version \($0)" } ?? ""
+        return Finding(id: "server.version", severity: .info, title: "\(version) on \(endpoint) (\(hello.topologyDescription)\(wire))",
                 evidence: hello.version.map { ["buildInfo.version: \($0)"] } ?? [])
     }
 }

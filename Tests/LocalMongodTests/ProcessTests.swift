@@ -1,0 +1,76 @@
+import DoctorCore
+import Foundation
+import LocalMongod
+import Testing
+
+/// Tests that start real processes named `mongod` or assert that none runs: serialized,
+/// because the process table is shared by the whole test run.
+@Suite("processes", .serialized)
+struct ProcessTests {
+    @Test("mongod on the search path is found and its version read by running it")
+    func binaryFound() async throws {
+        let bin = try makeVersionScript(version: "7.0.5")
+        defer { bin.remove() }
+        let checks = LocalChecks.make(setup: LocalSetup(searchPath: [bin.path]), probes: .live)
+        let context = CheckContext(platform: .linux, timeout: .seconds(5))
+        let outcome = try await #require(checks.first { $0.id == "mongod.binary" }).run(in: context)
+        #expect(outcome.detail.contains("mongod 7.0.5 at \(bin.sub("mongod"))"))
+        #expect(!outcome.ids.contains("mongod.not-found"))
+        #expect(context.fact(MongodBinary.self)?.majorVersion == 7)
+    }
+
+    @Test("no mongod anywhere: a warning with the platform's install commands", arguments: [Platform.linux, .macos])
+    func notFound(_ platform: Platform) async throws {
+        let empty = try TestDirectory("bin")
+        defer { empty.remove() }
+        let outcome = try await runCheck("mongod.binary", LocalSetup(searchPath: [empty.path]), platform: platform)
+        let finding = try #require(outcome.finding("mongod.not-found"))
+        #expect(finding.severity == .warning)
+        let expected = platform == .linux ? "sudo apt-get install -y mongodb-org" : "brew install mongodb-community"
+        #expect(finding.allCommands.contains(expected))
+    }
+
+    @Test(
+        "no mongod process: error only when the server does not answer",
+        arguments: [(Bool?.some(false), Severity.error), (true, .info), (nil, .warning)])
+    func notRunning(_ answers: Bool?, _ expected: Severity) async throws {
+        try #require(LiveProcessProbe().mongodProcesses().isEmpty, "a real mongod runs on this host")
+        let port = try LoopbackListener.freePort()
+        let outcome = try await runCheck("mongod.binary", LocalSetup(port: port, serverAnswers: answers, searchPath: []))
+        #expect(outcome.finding("mongod.not-running")?.severity == expected)
+    }
+
+    @Test("a mongod running as root is found and reported; not-running disappears")
+    func runningAsRoot() async throws {
+        let fake = try FakeMongod()
+        defer { fake.stop() }
+        let found = LiveProcessProbe().mongodProcesses()
+        #expect(found.contains { $0.pid == fake.pid && $0.uid == 0 })
+
+        let security = try await runCheck("security", LocalSetup())
+        let finding = try #require(security.finding("security.running-as-root"))
+        #expect(finding.severity == .warning)
+        #expect(finding.title.contains("pid \(fake.pid)"))
+        #expect(finding.allCommands.contains("sudo kill \(fake.pid)"))
+
+        let binary = try await runCheck("mongod.binary", LocalSetup(searchPath: []))
+        #expect(!binary.ids.contains("mongod.not-running"))
+    }
+
+    @Test(
+        "the open-files limit of the running mongod is read from /proc: warning below 64000",
+        arguments: [(1024, true), (70000, false)])
+    func openFiles(_ limit: Int, _ warns: Bool) async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/prlimit"))
+        let fake = try FakeMongod(openFiles: limit)
+        defer { fake.stop() }
+        let outcome = try await runCheck("security", LocalSetup())
+        let finding = outcome.finding("limits.open-files")
+        #expect((finding != nil) == warns)
+        if warns {
+            #expect(finding?.severity == .warning)
+            #expect(finding?.title.contains("1024") == true)
+            #expect(finding?.evidence.first?.contains("pid \(fake.pid)") == true)
+        }
+    }
+}
