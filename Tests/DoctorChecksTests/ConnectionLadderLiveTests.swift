@@ -62,6 +62,32 @@ import TestSupport
     }
 }
 
+extension ConnectionLadderLoopbackTests {
+    static func helloReply(_ extra: BSONDocument) -> BSONDocument {
+        var reply: BSONDocument = ["ok": 1.0, "maxWireVersion": 17, "minWireVersion": 0, "maxBsonObjectSize": 16_777_216,
+                                   "maxMessageSizeBytes": 48_000_000, "maxWriteBatchSize": 100_000, "version": "7.0.4"]
+        for (key, value) in zip(extra.keys, extra.values) { reply[key] = value }
+        return reply
+    }
+
+    @Test func serverTooOldForLibmongoc() async throws {
+        // Scripted: no MongoDB older than 3.6 can run here. libmongoc 1.23 needs wire version 6.
+        let peer = try ScriptedWirePeer(reply: Self.helloReply(["isWritablePrimary": true, "ismaster": true, "maxWireVersion": 5, "version": "3.4.24"]))
+        defer { peer.stop() }
+        let results = await runLadder("mongodb://127.0.0.1:\(peer.port)/", probes: live, timeout: .seconds(5))
+        #expect(results.errorIDs == ["server.wire-version"])
+    }
+
+    @Test func replicaSetWithoutPrimary() async throws {
+        let peer = try ScriptedWirePeer(reply: Self.helloReply([
+            "isWritablePrimary": false, "secondary": true, "setName": "rs0", "hosts": .array([.string("127.0.0.1:\(0)")]),
+        ]))
+        defer { peer.stop() }
+        let results = await runLadder("mongodb://127.0.0.1:\(peer.port)/?directConnection=true", probes: live, timeout: .seconds(5))
+        #expect(results["topology"]?.findings.map(\.id) == ["topology.no-primary"])
+    }
+}
+
 @Suite(.enabled(if: TestServer.shouldRun, "set MONGODB_TEST_URI (scripts/test starts SecantusDB)"))
 struct ConnectionLadderServerTests {
     let live = ConnectionProbes(resolver: SystemResolver(), dialer: SocketDialer(), tlsProber: nil, server: LibmongocServerProbe())
@@ -80,6 +106,20 @@ struct ConnectionLadderServerTests {
         #expect(finding.id == "topology.set-name-mismatch")
         #expect(finding.evidence == ["URI replicaSet=rs9", "server setName: secantus"])
         #expect(results["auth"]?.status == .skipped)
+    }
+
+    @Test func replicaSetAskedOfAStandalone() async throws {
+        let results = await runLadder(try TestServer.requireStandaloneURI() + "?replicaSet=rs0", probes: live)
+        let finding = try #require(results["topology"]?.findings.first)
+        #expect(finding.id == "topology.set-name-mismatch")
+        #expect(finding.title.contains("not a replica-set member"))
+        #expect(finding.fixes.first?.summary == "Remove replicaSet from the connection string")
+    }
+
+    @Test func standaloneIsReportedAsSuch() async throws {
+        let results = await runLadder(try TestServer.requireStandaloneURI(), probes: live)
+        #expect(results.errorIDs.isEmpty)
+        #expect(results["hello"]?.detail.contains("standalone") == true)
     }
 
     @Test func wrongPasswordIsAuthFailedAndNeverPrinted() async throws {

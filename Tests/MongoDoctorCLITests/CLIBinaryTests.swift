@@ -78,7 +78,7 @@ struct CLILiveTests {
         #expect(report["verdict"] as? String == "ok")
         let findings = report["findings"] as? [[String: Any]] ?? []
         let version = findings.first { $0["id"] as? String == "server.version" }?["title"] as? String
-        #expect(version?.hasPrefix("MongoDB ") == true)
+        #expect(version?.hasPrefix("MongoDB ") == true, "\(String(describing: version))")
     }
 
     @Test func authServerPasswordNeverPrinted() throws {
@@ -89,5 +89,57 @@ struct CLILiveTests {
             #expect(out.status == 0)
             #expect(!out.combined.contains(password))
         }
+    }
+}
+
+/// `mongo-doctor uri`: no network, the `"uri"` JSON section, exit 0 valid / 1 invalid.
+@Suite struct URICommandTests {
+    func json(_ args: [String]) throws -> (Int32, [String: Any]) {
+        let out = try ProcessRunner.run("mongo-doctor", args)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        return (out.status, object)
+    }
+
+    @Test func validURIHasTheDocumentedSection() throws {
+        let (status, report) = try json(["uri", "mongodb://app:s3cret-pw@db1:27018,[::1]/shop?replicaSet=rs0&w=majority&retryWrites=false", "--json"])
+        #expect(status == 0)
+        let uri = try #require(report["uri"] as? [String: Any])
+        #expect(uri["valid"] as? Bool == true)
+        #expect(uri["scheme"] as? String == "mongodb")
+        let hosts = try #require(uri["hosts"] as? [[String: Any]])
+        #expect(hosts.map { $0["type"] as? String } == ["hostname", "ip_literal"])
+        #expect(hosts.map { $0["host"] as? String } == ["db1", "::1"])
+        #expect(hosts.first?["port"] as? Int == 27018)
+        #expect(hosts.last?["port"] is NSNull)
+        let auth = try #require(uri["auth"] as? [String: Any])
+        #expect(auth["username"] as? String == "app" && auth["passwordGiven"] as? Bool == true && auth["db"] as? String == "shop")
+        let options = try #require(uri["options"] as? [String: Any])
+        #expect(options["replicaSet"] as? String == "rs0")
+        #expect(options["retryWrites"] as? Bool == false)
+        #expect(options["w"] as? String == "majority")
+        #expect((uri["warnings"] as? [Any])?.isEmpty == true)
+        #expect(report["target"] as? String == "mongodb://app:*****@db1:27018,[::1]/shop?replicaSet=rs0&w=majority&retryWrites=false")
+    }
+
+    @Test("invalid URIs exit 1 with their finding", arguments: [
+        ("mongodb://user:p@ss@localhost:27017/", "uri.unescaped-at"),
+        ("\"mongodb://localhost/\"", "uri.quoted"),
+        ("mongodb://h:27017?tls=true", "uri.driver-rejects"),
+        ("postgres://localhost/", "uri.bad-scheme"),
+        ("mongodb://h:99999/", "uri.bad-port"),
+    ])
+    func invalid(uri: String, expected: String) throws {
+        let (status, report) = try json(["uri", uri, "--json"])
+        #expect(status == 1)
+        let ids = (report["findings"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+        #expect(ids.contains(expected))
+        #expect((report["uri"] as? [String: Any])?["valid"] as? Bool == false)
+    }
+
+    @Test func warningsAloneStillExitZero() throws {
+        let (status, report) = try json(["uri", "mongodb://localhost/?retryWrite=true", "--json"])
+        #expect(status == 0)
+        let warnings = (report["uri"] as? [String: Any])?["warnings"] as? [String]
+        #expect(warnings?.first?.contains("retryWrites") == true)
     }
 }

@@ -80,6 +80,17 @@ struct ParserTests {
         #expect(analysis.exitCode == 100)
     }
 
+    @Test("routine JSON lines of earlier startups are counted but kept only on request", arguments: [false, true])
+    func earlierStartups(keep: Bool) throws {
+        let text = [Fixtures.starting(), Fixtures.openFiles, Fixtures.starting(), Fixtures.portInUse].joined(separator: "\n")
+        let log = MongodLogParser(keepsEarlierStartups: keep).parse(text + "\n")
+        #expect(log.linesRead == 4)
+        #expect(log.linesIgnored == 0)
+        #expect(log.startupCount == 2)
+        #expect(log.events.count == (keep ? 4 : 3))
+        #expect(log.lastStartup.map(\.lineNumber) == [3, 4])
+    }
+
     @Test("legacy startups are counted")
     func legacyStartups() throws {
         let start = "2019-03-22T10:20:30.000+0000 I CONTROL  [initandlisten] MongoDB starting : pid=1 port=27017 dbpath=/srv/db 64-bit host=h"

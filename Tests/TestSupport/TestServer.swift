@@ -13,6 +13,9 @@ public enum TestServer {
     /// The TLS test server's URI (with `tlsCAFile`), when one is running.
     public static var tlsURI: String? { value("MONGODB_TEST_TLS_URI") }
 
+    /// The `--standalone` server's URI (no replica-set advertisement), when one is running.
+    public static var standaloneURI: String? { value("MONGODB_TEST_STANDALONE_URI") }
+
     /// Whether a missing server must fail the run (CI).
     public static var isRequired: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
@@ -49,6 +52,12 @@ extension TestServer {
     public static func requireTLSURI() throws -> String {
         guard let tlsURI else { throw MissingTestServer(variable: "MONGODB_TEST_TLS_URI") }
         return tlsURI
+    }
+
+    /// The standalone server's URI, or an error naming the missing variable.
+    public static func requireStandaloneURI() throws -> String {
+        guard let standaloneURI else { throw MissingTestServer(variable: "MONGODB_TEST_STANDALONE_URI") }
+        return standaloneURI
     }
 
     /// A database name unique to one test, so tests never see each other's data.

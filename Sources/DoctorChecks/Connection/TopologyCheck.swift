@@ -25,13 +25,15 @@ public struct TopologyCheck: DoctorCheck {
         if let expected = target.replicaSet, hello.setName != expected {
             findings.append(setNameMismatch(expected: expected, actual: hello.setName))
         }
-        guard let setName = hello.setName, !target.directConnection, !hello.isMongos else {
-            return CheckOutcome(detail: hello.topologyDescription, findings: findings)
-        }
-        if hello.primary == nil, !hello.isWritablePrimary {
+        if let setName = hello.setName, hello.primary == nil, !hello.isWritablePrimary {
             findings.append(Finding(id: "topology.no-primary", severity: .error,
                                     title: "The replica set \(setName) has no primary: writes will fail",
-                                    evidence: ["hello.hosts: \(hello.hosts.joined(separator: ", "))"]))
+                                    detail: "The set may still be electing, or too few members are up to elect a primary.",
+                                    evidence: ["hello.hosts: \(hello.hosts.joined(separator: ", "))", "hello.primary: (none)"],
+                                    fixes: [Fix(id: "topology.check-members", summary: "Check the members are running and can reach each other (rs.status())")]))
+        }
+        guard let setName = hello.setName, !target.directConnection, !hello.isMongos else {
+            return CheckOutcome(detail: hello.topologyDescription, findings: findings)
         }
         let members = hello.hosts.compactMap(Endpoint.init(parsing:))
         findings += await MemberReachability(resolver: resolver, dialer: dialer, timeout: context.timeout)
