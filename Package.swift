@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "DoctorCore", targets: ["DoctorCore"]),
         .library(name: "DoctorChecks", targets: ["DoctorChecks"]),
         .library(name: "ConnectionString", targets: ["ConnectionString"]),
+        .library(name: "MongodDiagnosis", targets: ["MongodDiagnosis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,6 +35,8 @@ let package = Package(
         .target(name: "MongoBridge", dependencies: ["CLibMongoC"], swiftSettings: strictSettings),
         // Pure model and runner of the doctor: checks, findings, fixes, reports, renderers.
         .target(name: "DoctorCore", swiftSettings: strictSettings),
+        // mongod logs explained against the failure catalog in Diagnostics/ (pure; no libmongoc).
+        .target(name: "MongodDiagnosis", dependencies: ["DoctorCore"], swiftSettings: strictSettings),
         // The concrete checks, talking to the outside world through injected protocols.
         .target(
             name: "DoctorChecks",
@@ -44,7 +47,7 @@ let package = Package(
         .target(
             name: "MongoDoctorCLI",
             dependencies: [
-                "DoctorCore", "DoctorChecks", "MongoBridge", "ConnectionString",
+                "DoctorCore", "DoctorChecks", "MongoBridge", "ConnectionString", "MongodDiagnosis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -55,6 +58,7 @@ let package = Package(
 
         .testTarget(name: "MongoBridgeTests", dependencies: ["MongoBridge", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "DoctorCoreTests", dependencies: ["DoctorCore"], swiftSettings: strictSettings),
+        .testTarget(name: "MongodDiagnosisTests", dependencies: ["MongodDiagnosis", "DoctorCore"], swiftSettings: strictSettings),
         .testTarget(name: "ConnectionStringTests", dependencies: ["ConnectionString"], swiftSettings: strictSettings),
         .testTarget(
             name: "DoctorChecksTests",

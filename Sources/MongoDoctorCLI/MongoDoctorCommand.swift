@@ -33,6 +33,9 @@ public struct MongoDoctorCommand: AsyncParsableCommand {
             Foundation.exit(0)
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
+        } catch let error as ToolError {
+            FileHandle.standardError.write(Data(("mongo-doctor: " + Redactor.scrubArguments(error.description) + "\n").utf8))
+            Foundation.exit(ToolExit.toolFailure)
         } catch {
             let status = exitCode(for: error)
             let message = Redactor.scrubArguments(fullMessage(for: error))

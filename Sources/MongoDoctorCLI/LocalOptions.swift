@@ -1,0 +1,33 @@
+import ArgumentParser
+import DoctorCore
+import Foundation
+import MongodDiagnosis
+
+extension Platform: ExpressibleByArgument {}
+
+/// Which platform's paths and commands to use, and where extra catalog entries live.
+struct PlatformOptions: ParsableArguments {
+    @Option(name: .long, help: "Paths and fix commands for this platform: linux, macos or windows (default: this machine; log: inferred from the log).")
+    var platform: Platform?
+
+    @Option(name: .long, help: "A directory of extra catalog files (*.json); its entries override built-in ones with the same id.")
+    var catalog: String?
+
+    /// The catalog: built-in `Diagnostics/` plus `--catalog`.
+    ///
+    /// - Throws: `ToolError` naming the file and entry of a bad catalog, or the missing directory.
+    func loadCatalog() throws -> DiagnosticCatalog {
+        do {
+            let directories = try CatalogLocator().directories(userCatalog: catalog.map { URL(fileURLWithPath: $0) })
+            return try DiagnosticCatalog.load(directories: directories)
+        } catch {
+            throw ToolError(String(describing: error))
+        }
+    }
+}
+
+/// A failure of the tool itself (exit 2), with a one-line message.
+struct ToolError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
