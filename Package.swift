@@ -16,9 +16,11 @@ let package = Package(
         .library(name: "DoctorChecks", targets: ["DoctorChecks"]),
         .library(name: "ConnectionString", targets: ["ConnectionString"]),
         .library(name: "MongodDiagnosis", targets: ["MongodDiagnosis"]),
+        .library(name: "LocalMongod", targets: ["LocalMongod"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // C shim over the system libmongoc/libbson, found with pkg-config.
@@ -37,6 +39,12 @@ let package = Package(
         .target(name: "DoctorCore", swiftSettings: strictSettings),
         // mongod logs explained against the failure catalog in Diagnostics/ (pure; no libmongoc).
         .target(name: "MongodDiagnosis", dependencies: ["DoctorCore"], swiftSettings: strictSettings),
+        // Static checks of a local mongod setup: config, dbpath, lock, port, socket, log path, keyfile, limits.
+        .target(
+            name: "LocalMongod",
+            dependencies: ["DoctorCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
         // The concrete checks, talking to the outside world through injected protocols.
         .target(
             name: "DoctorChecks",
@@ -47,7 +55,7 @@ let package = Package(
         .target(
             name: "MongoDoctorCLI",
             dependencies: [
-                "DoctorCore", "DoctorChecks", "MongoBridge", "ConnectionString", "MongodDiagnosis",
+                "DoctorCore", "DoctorChecks", "MongoBridge", "ConnectionString", "MongodDiagnosis", "LocalMongod",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -58,6 +66,7 @@ let package = Package(
 
         .testTarget(name: "MongoBridgeTests", dependencies: ["MongoBridge", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "DoctorCoreTests", dependencies: ["DoctorCore"], swiftSettings: strictSettings),
+        .testTarget(name: "LocalMongodTests", dependencies: ["LocalMongod", "DoctorCore"], swiftSettings: strictSettings),
         .testTarget(name: "MongodDiagnosisTests", dependencies: ["MongodDiagnosis", "DoctorCore"], swiftSettings: strictSettings),
         .testTarget(name: "ConnectionStringTests", dependencies: ["ConnectionString"], swiftSettings: strictSettings),
         .testTarget(

@@ -58,6 +58,25 @@ struct ConfigParseTests {
         #expect(finding.title.contains("did you mean \(suggestion)?"))
     }
 
+    @Test(
+        "known options, subtrees and empty sections are accepted",
+        arguments: [
+            "setParameter: {}\n",
+            "security:\n",
+            "net:\n  tls:\n    mode: requireTLS\n    certificateKeyFile: /etc/ssl/mongo.pem\n",
+            "systemLog:\n  component:\n    accessControl:\n      verbosity: 2\n",
+            "processManagement:\n  windowsService:\n    serviceName: MongoDB\n",
+            "replication:\n  replSetName: rs0\nsharding:\n  clusterRole: shardsvr\n",
+            "",
+        ])
+    func knownOptions(_ text: String) async throws {
+        let dir = try TestDirectory("cfg")
+        defer { dir.remove() }
+        let path = try dir.write("mongod.conf", text)
+        let outcome = try await runCheck("config.parse", LocalSetup(configPath: path, serviceUser: "root"))
+        #expect(outcome.findings.isEmpty, "\(outcome.findings.map(\.title))")
+    }
+
     @Test("a valid config passes and publishes the effective settings with provenance")
     func validConfigPublishesSettings() async throws {
         let dir = try TestDirectory("cfg")
@@ -105,7 +124,7 @@ struct ConfigParseTests {
         let finding = try #require(outcome.finding("config.unreadable"))
         #expect(finding.title.contains("nobody"))
         #expect(finding.evidence.contains { $0.hasPrefix("-rw------- root:root") })
-        #expect(finding.allCommands.contains("sudo chown nobody:nogroup \(privateFile)"))
+        #expect(finding.allCommands == ["sudo chgrp nogroup \(privateFile)", "sudo chmod 640 \(privateFile)"])
     }
 
     @Test("without --config and no file in the usual place, mongod runs with defaults")

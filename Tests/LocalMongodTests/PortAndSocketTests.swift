@@ -132,3 +132,4 @@ struct SocketTests {
         #expect(FileManager.default.fileExists(atPath: path))
     }
 }
+

@@ -59,18 +59,25 @@ struct ProcessTests {
 
     @Test(
         "the open-files limit of the running mongod is read from /proc: warning below 64000",
-        arguments: [(1024, true), (70000, false)])
-    func openFiles(_ limit: Int, _ warns: Bool) async throws {
-        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/prlimit"))
-        let fake = try FakeMongod(openFiles: limit)
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/prlimit"), "needs prlimit (util-linux)"))
+    func openFilesOfRunningMongod() async throws {
+        let fake = try FakeMongod(openFiles: 1024)
         defer { fake.stop() }
         let outcome = try await runCheck("security", LocalSetup())
-        let finding = outcome.finding("limits.open-files")
-        #expect((finding != nil) == warns)
-        if warns {
-            #expect(finding?.severity == .warning)
-            #expect(finding?.title.contains("1024") == true)
-            #expect(finding?.evidence.first?.contains("pid \(fake.pid)") == true)
+        let finding = try #require(outcome.finding("limits.open-files"))
+        #expect(finding.severity == .warning)
+        #expect(finding.title.contains("1024"))
+        #expect(finding.evidence.first?.contains("pid \(fake.pid)") == true)
+    }
+
+    @Test("without a running mongod the limit a mongod started from here inherits is judged")
+    func openFilesOfThisShell() async throws {
+        try #require(LiveProcessProbe().mongodProcesses().isEmpty, "a real mongod runs on this host")
+        let soft = try #require(LiveHost().openFileSoftLimit())
+        let outcome = try await runCheck("security", LocalSetup())
+        #expect(outcome.ids.contains("limits.open-files") == (soft < 64000))
+        if soft < 64000 {
+            #expect(outcome.finding("limits.open-files")?.evidence.first?.contains("this shell") == true)
         }
     }
 }

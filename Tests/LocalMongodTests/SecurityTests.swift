@@ -89,4 +89,44 @@ struct LocalChecksTests {
             #expect(outcome.status == .skipped, "\(id)")
         }
     }
+
+    @Test("Doctor with --fix creates the dbpath and log directory and removes the stale socket, then re-checks clean")
+    func doctorAppliesFixes() async throws {
+        let dir = try TestDirectory("fix")
+        defer { dir.remove() }
+        let port = try LoopbackListener.freePort()
+        try makeStaleUnixSocket(at: dir.sub("mongodb-\(port).sock"), owner: TestUsers.nobody.uid, group: TestUsers.nobody.gid)
+        let config = try dir.write(
+            "mongod.conf",
+            """
+            storage:
+              dbPath: \(dir.sub("db"))
+            systemLog:
+              destination: file
+              path: \(dir.sub("log/mongod.log"))
+            net:
+              port: \(port)
+              unixDomainSocket:
+                pathPrefix: \(dir.path)
+            """)
+        let doctor = Doctor(checks: LocalChecks.make(setup: LocalSetup(configPath: config, serviceUser: "daemon", searchPath: [])))
+        let outcome = await doctor.run(in: CheckContext(platform: .linux), applyFixes: true)
+        #expect(Set(outcome.applied.map(\.step.finding)) == ["dbpath.missing", "socket.stale", "logpath.not-writable"])
+        #expect(outcome.applied.allSatisfy { $0.failure == nil })
+        for id in ["dbpath", "socket", "logpath"] {
+            #expect(outcome.results.first { $0.id == id }?.findings.isEmpty == true, "\(id)")
+        }
+        #expect(statOf(dir.sub("db"))?.uid == TestUsers.daemon.uid)
+        #expect(statOf(dir.sub("db"))?.mode == 0o750)
+    }
+
+    @Test("with --platform windows nothing is applied to this host")
+    func windowsPlansNothing() async throws {
+        let dir = try TestDirectory("fix")
+        defer { dir.remove() }
+        let checks = LocalChecks.make(setup: LocalSetup(dbPath: dir.sub("db"), logPath: dir.sub("log/x.log"), searchPath: []))
+        let outcome = await Doctor(checks: checks).run(in: CheckContext(platform: .windows), applyFixes: true)
+        #expect(outcome.applied.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: dir.sub("db")))
+    }
 }

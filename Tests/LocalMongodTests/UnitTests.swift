@@ -128,3 +128,18 @@ struct UnitTests {
         #expect(IPAddressText.canonical(text) == expected)
     }
 }
+
+@Suite("process summaries")
+struct ProcessSummaryTests {
+    @Test(
+        "password option values never reach evidence",
+        arguments: [
+            (["mongod", "--tlsCertificateKeyFilePassword", "s3cret", "--port", "27017"],
+             "pid 7 (mongod --tlsCertificateKeyFilePassword ***** --port 27017)"),
+            (["mongod", "--setParameter=x", "--tlsCertificateKeyFilePassword=s3cret"],
+             "pid 7 (mongod --setParameter=x --tlsCertificateKeyFilePassword=*****)"),
+        ])
+    func masked(_ argv: [String], _ expected: String) {
+        #expect(ProcessSnapshot(pid: 7, uid: 0, name: "mongod", arguments: argv).summary == expected)
+    }
+}

@@ -15,8 +15,19 @@ import TestSupport
         #expect(out.status == 1)
         let report = try json(out)
         #expect(report["verdict"] as? String == "error")
-        let ids = (report["findings"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
-        #expect(ids == ["tcp.refused"])
+        let ids = (report["findings"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+        #expect(ids.first == "tcp.refused")
+        // A local target that does not answer: the local mongod checks ran too, on the target's port.
+        let checks = (report["checks"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+        #expect(checks.contains("dbpath") && checks.contains("port") && checks.contains("mongod.log"))
+        let port = (report["checks"] as? [[String: Any]])?.first { $0["id"] as? String == "port" }?["detail"] as? String
+        #expect(port?.hasPrefix("port 1 ") == true)
+    }
+
+    @Test func remoteLookingTargetDoesNotTriggerLocalChecks() throws {
+        let out = try ProcessRunner.run("mongo-doctor", ["check", "--uri", "mongodb://nosuchhost.invalid/", "--json"])
+        let checks = (try json(out)["checks"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+        #expect(checks == ["uri", "dns", "tcp", "tls", "hello", "topology", "auth"])
     }
 
     @Test("bad arguments exit 2", arguments: [

@@ -27,7 +27,7 @@ public final class LoopbackListener: @unchecked Sendable {
 
     /// Starts listening on a free loopback port.
     public init(_ behaviour: Behaviour) throws {
-        let s = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let s = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         var yes: Int32 = 1
         setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
@@ -76,6 +76,7 @@ public final class LoopbackListener: @unchecked Sendable {
         while true {
             let connection = accept(fd, nil, nil)
             guard connection >= 0 else { return }
+            _ = fcntl(connection, F_SETFD, FD_CLOEXEC)  // children of other tests must not inherit it
             lock.lock()
             if stopped { lock.unlock(); close(connection); return }
             connections.append(connection)

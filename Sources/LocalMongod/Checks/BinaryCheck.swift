@@ -16,7 +16,8 @@ struct BinaryCheck: DoctorCheck {
         var parts: [String] = []
 
         if let path = binary.path {
-            parts.append("mongod \(binary.version ?? "(version unknown)") at \(path)")
+            let version = binary.version ?? "(version unknown: \(binary.versionProblem ?? "no output"))"
+            parts.append("mongod \(version) at \(path)")
         } else {
             findings.append(Finding(
                 id: "mongod.not-found", severity: .warning,
@@ -24,7 +25,9 @@ struct BinaryCheck: DoctorCheck {
                 detail: "mongo-doctor looked for \(settings.platform == .windows ? "mongod.exe" : "mongod") in every "
                     + "directory of PATH and where the MongoDB packages install it. The server may still run in a "
                     + "container or on another host.",
-                evidence: ["searched: " + binary.searched.joined(separator: ", ")],
+                evidence: [binary.searched.isEmpty ? "searched: no directories (empty PATH, no install directory)"
+                    : "searched: " + binary.searched.joined(separator: ", ")]
+                    + (settings.platform == .windows ? ["no installation under \(PlatformDefaults.windowsServerRoot)"] : []),
                 fixes: commands.installFixes()))
             parts.append("no mongod binary found")
         }

@@ -43,7 +43,7 @@ struct ConfigParseCheck: DoctorCheck {
             fixes: [Fix(
                 id: "config.fix-permissions",
                 summary: "Check the path, and make the file readable by the service user \(settings.serviceUser.value)",
-                commands: settings.platform == .windows ? [] : commands.chown(path.value))])
+                commands: commands.groupReadable(path.value))])
     }
 
     private func invalid(_ path: String, _ problem: YAMLProblem) -> Finding {
@@ -52,7 +52,8 @@ struct ConfigParseCheck: DoctorCheck {
             id: "config.invalid-yaml", severity: .error,
             title: "\(path) is not valid YAML at line \(problem.line), column \(problem.column)\(hint)",
             detail: "mongod stops with 'Error parsing YAML config file' (exit code 2). Parser: \(problem.problem).",
-            evidence: ["\(path):\(problem.line):\(problem.column): \(problem.problem)", problem.snippet] + problem.hints,
+            evidence: ["\(path):\(problem.line):\(problem.column): \(problem.problem)"]
+                + problem.snippet.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + problem.hints,
             fixes: [Fix(
                 id: "config.fix-yaml",
                 summary: "Edit line \(problem.line): indent with spaces only, put a space after each ':', "
@@ -60,7 +61,7 @@ struct ConfigParseCheck: DoctorCheck {
     }
 
     private func unknownOptions(_ config: MongodConfig, file: String) -> [Finding] {
-        config.entries.filter { !ConfigOptions.isKnown($0.key) }.map { entry in
+        config.entries.filter { !ConfigOptions.isKnown($0) }.map { entry in
             let suggestion = ConfigOptions.suggestion(for: entry.key)
             let hint = suggestion.map { " (did you mean \($0)?)" } ?? ""
             return Finding(

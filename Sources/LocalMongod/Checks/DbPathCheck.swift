@@ -64,7 +64,7 @@ struct DbPathCheck: DoctorCheck {
             fixes: [
                 Fix(
                     id: "dbpath.create-directory",
-                    summary: "Create \(path) owned by \(settings.serviceUser.value) with mode 0750",
+                    summary: commands.createSummary(path),
                     commands: commands.createDirectory(path), action: action),
                 Fix(
                     id: "dbpath.use-existing",

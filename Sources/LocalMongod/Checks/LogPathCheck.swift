@@ -42,7 +42,7 @@ struct LogPathCheck: DoctorCheck {
                 evidence: ["systemLog.path: \(log.described)"],
                 fixes: [Fix(
                     id: "logpath.create-directory",
-                    summary: "Create \(directory) owned by \(settings.serviceUser.value) with mode 0750",
+                    summary: commands.createSummary(directory),
                     commands: commands.createDirectory(directory), action: action)])
         }
         let dirDescribed = FileDescription.describe(directory, dirStatus, users: probes.users)

@@ -18,6 +18,9 @@ struct PortCheck: DoctorCheck {
         return CheckOutcome(detail: "\(portNote); bindIp \(binds)", findings: [portFinding].compactMap { $0 } + bindFindings)
     }
 
+    /// Programs that publish a container's port on the host (a mongod may be behind them).
+    static let containerProxies: Set<String> = ["docker-proxy", "rootlessport", "rootlesskit", "slirp4netns", "com.docker.backend", "vpnkit"]
+
     private func portInUse(_ settings: LocalSettings, timeout: Duration) -> (Finding?, String) {
         let port = settings.port
         let probes = state.probes
@@ -28,6 +31,9 @@ struct PortCheck: DoctorCheck {
         let holders = probes.ports.listenerPIDs(port: port.value).compactMap { probes.processes.process(pid: $0) }
         if let server = holders.first(where: \.isMongoServer) {
             return (nil, "port \(port.value): MongoDB server \(server.summary)")
+        }
+        if let proxy = holders.first(where: { Self.containerProxies.contains($0.name) }), settings.serverAnswers != false {
+            return (nil, "port \(port.value) is published by \(proxy.summary), likely a containerised server")
         }
         // Known to be something else: an error for a port the user chose; unknown holder: a doubt.
         let base: Severity = holders.isEmpty && settings.serverAnswers == nil ? .warning : .error

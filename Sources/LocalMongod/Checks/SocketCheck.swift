@@ -28,12 +28,15 @@ struct SocketCheck: DoctorCheck {
         guard status.uid != account.uid else {
             return CheckOutcome(detail: "\(described): owned by the service user, mongod replaces it itself")
         }
+        guard let severity = settings.severity(account.isRoot ? .warning : .error, for: settings.unixSocketPrefix) else {
+            return CheckOutcome(detail: "\(described): not used by the answering server")
+        }
         let commands = state.commands(settings)
         let action = state.canApplyFixes(settings)
             ? RemoveStaleSocketAction(path: path, port: settings.port.value, serviceUID: account.uid, files: probes.files, ports: probes.ports)
             : nil
         let finding = Finding(
-            id: "socket.stale", severity: account.isRoot ? .warning : .error,
+            id: "socket.stale", severity: severity,
             title: "Stale socket \(path) owned by \(probes.users.user(uid: status.uid)?.name ?? "uid \(status.uid)") blocks mongod",
             detail: "Nothing listens on port \(settings.port.value), and mongod running as \(account.name) cannot remove "
                 + "another user's socket: it stops with 'Failed to unlink socket file' (fatal assertion 40486, exit code 14). "

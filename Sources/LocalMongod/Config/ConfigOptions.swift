@@ -42,6 +42,13 @@ enum ConfigOptions {
         exact.contains(key) || subtrees.contains { key.hasPrefix($0 + ".") }
     }
 
+    /// Whether an entry is known; an empty section (`setParameter: {}`, `security:`) is too.
+    static func isKnown(_ entry: ConfigEntry) -> Bool {
+        if isKnown(entry.key) { return true }
+        guard entry.value == nil || entry.value?.isEmpty == true, entry.items.isEmpty else { return false }
+        return subtrees.contains(entry.key) || exact.contains { $0.hasPrefix(entry.key + ".") }
+    }
+
     /// The closest known option: a case-insensitive match, else one within a small edit distance.
     static func suggestion(for key: String) -> String? {
         let lowered = key.lowercased()

@@ -35,6 +35,13 @@ struct FixCommands {
         ]
     }
 
+    /// One line saying what `createDirectory` does.
+    func createSummary(_ path: String) -> String {
+        platform == .windows
+            ? "Create \(path) and give \(serviceUser) modify access"
+            : "Create \(path) owned by \(serviceUser) with mode 0750"
+    }
+
     /// Give an existing tree to the service user (shown only, never run).
     func chownRecursive(_ path: String) -> [String] {
         platform == .windows ? grantWindows(path, recursive: true) : [privileged(["chown", "-R", owner, path])]
@@ -43,6 +50,13 @@ struct FixCommands {
     /// Give one file to the service user.
     func chown(_ path: String) -> [String] {
         platform == .windows ? grantWindows(path, recursive: false) : [privileged(["chown", owner, path])]
+    }
+
+    /// Let the service user's group read a file that may hold secrets (mode 0640).
+    func groupReadable(_ path: String) -> [String] {
+        if platform == .windows { return [line(["icacls", path, "/grant", "\(serviceUser):R"])] }
+        guard let serviceGroup else { return chown(path) }
+        return [privileged(["chgrp", serviceGroup, path]), privileged(["chmod", "640", path])]
     }
 
     private func grantWindows(_ path: String, recursive: Bool) -> [String] {

@@ -18,10 +18,10 @@ public struct LiveProcessProbe: ProcessProbe {
 
     public func process(pid: Int32) -> ProcessSnapshot? {
         let base = "\(procRoot)/\(pid)"
-        guard let status = try? String(contentsOfFile: "\(base)/status", encoding: .utf8) else { return nil }
-        let name = (try? String(contentsOfFile: "\(base)/comm", encoding: .utf8))?
+        guard let status = ProcFile.text("\(base)/status") else { return nil }
+        let name = ProcFile.text("\(base)/comm")?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        let cmdline = (try? Data(contentsOf: URL(fileURLWithPath: "\(base)/cmdline"))) ?? Data()
+        let cmdline = ProcFile.data("\(base)/cmdline") ?? Data()
         let arguments = cmdline.split(separator: 0, omittingEmptySubsequences: false)
             .map { String(decoding: $0, as: UTF8.self) }
         let trimmed = arguments.last == "" ? Array(arguments.dropLast()) : arguments
@@ -29,7 +29,7 @@ public struct LiveProcessProbe: ProcessProbe {
     }
 
     public func openFileLimit(pid: Int32) -> UInt64? {
-        guard let text = try? String(contentsOfFile: "\(procRoot)/\(pid)/limits", encoding: .utf8) else { return nil }
+        guard let text = ProcFile.text("\(procRoot)/\(pid)/limits") else { return nil }
         return Self.softOpenFiles(limitsText: text)
     }
 

@@ -6,7 +6,7 @@ import Foundation
 /// `major:minor` in hex and the inode in decimal. Waiting requests (`->`) are skipped.
 enum ProcLocks {
     static func holder(inode: UInt64, device: UInt64, text: String? = nil) -> Int32? {
-        guard let text = text ?? (try? String(contentsOfFile: "/proc/locks", encoding: .utf8)) else { return nil }
+        guard let text = text ?? ProcFile.text("/proc/locks") else { return nil }
         let wantedMajor = ((device >> 8) & 0xfff) | ((device >> 32) & ~UInt64(0xfff))
         let wantedMinor = (device & 0xff) | ((device >> 12) & ~UInt64(0xff))
         for line in text.split(separator: "\n") {

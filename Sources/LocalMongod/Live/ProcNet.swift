@@ -23,7 +23,7 @@ enum ProcNet {
     /// Listening inodes on `port` from the live tables (empty off Linux).
     static func listeningInodes(port: Int) -> [UInt64] {
         ["/proc/net/tcp", "/proc/net/tcp6"].flatMap { path in
-            (try? String(contentsOfFile: path, encoding: .utf8)).map { listeningInodes(port: port, in: $0) } ?? []
+            ProcFile.text(path).map { listeningInodes(port: port, in: $0) } ?? []
         }
     }
 

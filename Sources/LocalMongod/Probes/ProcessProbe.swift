@@ -23,11 +23,37 @@ public struct ProcessSnapshot: Sendable, Equatable {
         return ["mongod", "mongos"].contains(name) || ["mongod", "mongos"].contains(base)
     }
 
-    /// `pid 123 (mongod --config /etc/mongod.conf)`, for evidence lines.
+    /// `pid 123 (mongod --config /etc/mongod.conf)`, for evidence lines; values of
+    /// password options are masked.
     public var summary: String {
-        let line = arguments.isEmpty ? name : arguments.joined(separator: " ")
+        let line = arguments.isEmpty ? name : Self.masked(arguments).joined(separator: " ")
         let short = line.count > 160 ? String(line.prefix(157)) + "..." : line
         return "pid \(pid) (\(short))"
+    }
+
+    /// argv with the values of options whose name mentions a password replaced by `*****`.
+    static func masked(_ argv: [String]) -> [String] {
+        var result: [String] = []
+        var maskNext = false
+        for argument in argv {
+            if maskNext {
+                result.append("*****")
+                maskNext = false
+                continue
+            }
+            let lowered = argument.lowercased()
+            if argument.hasPrefix("-"), lowered.contains("password") {
+                if let equals = argument.firstIndex(of: "=") {
+                    result.append(argument[...equals] + "*****")
+                } else {
+                    result.append(argument)
+                    maskNext = true
+                }
+            } else {
+                result.append(argument)
+            }
+        }
+        return result
     }
 }
 

@@ -4,7 +4,8 @@ import Foundation
 /// What the local checks of one factory share: the resolved settings and the mongod binary
 /// lookup, computed once and reused by every check (checks in one level run concurrently).
 final class LocalState: @unchecked Sendable {
-    private let lock = NSLock()  // guards the two caches
+    private let settingsLock = NSLock()  // guards `settingsCache`
+    private let binaryLock = NSLock()  // guards `binaryCache` (held while `mongod --version` runs)
     private var settingsCache: [Platform: LocalSettings] = [:]
     private var binaryCache: [Platform: MongodBinary] = [:]
 
@@ -22,8 +23,8 @@ final class LocalState: @unchecked Sendable {
     /// The effective settings for the run's platform.
     func settings(in context: CheckContext) -> LocalSettings {
         let platform = platform(in: context)
-        lock.lock()
-        defer { lock.unlock() }
+        settingsLock.lock()
+        defer { settingsLock.unlock() }
         if let cached = settingsCache[platform] { return cached }
         let resolved = SettingsResolver(probes: probes).resolve(setup, platform: platform)
         settingsCache[platform] = resolved
@@ -33,8 +34,8 @@ final class LocalState: @unchecked Sendable {
     /// The mongod binary and its version for the run's platform.
     func binary(in context: CheckContext) -> MongodBinary {
         let platform = platform(in: context)
-        lock.lock()
-        defer { lock.unlock() }
+        binaryLock.lock()
+        defer { binaryLock.unlock() }
         if let cached = binaryCache[platform] { return cached }
         let found = BinaryLocator(probes: probes).locate(
             platform: platform, searchPath: setup.searchPath, timeout: context.timeout)

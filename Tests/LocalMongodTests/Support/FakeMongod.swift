@@ -32,7 +32,8 @@ final class FakeMongod: @unchecked Sendable {
     var pid: Int32 { process.processIdentifier }
 
     func stop() {
-        process.terminate()
+        // SIGKILL: the test runner's ignored or blocked SIGTERM is inherited by children.
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         directory.remove()
     }

@@ -9,7 +9,7 @@ struct LoopbackListener {
     let port: Int
 
     init() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw SocketError("socket") }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -42,7 +42,7 @@ struct LoopbackListener {
 
 /// Binds a real AF_UNIX socket at `path` and closes it, leaving a stale socket file behind.
 func makeStaleUnixSocket(at path: String, owner: UInt32, group: UInt32) throws {
-    let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+    let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
     guard fd >= 0 else { throw SocketError("socket(AF_UNIX)") }
     defer { Glibc.close(fd) }
     var address = sockaddr_un()
