@@ -1,8 +1,8 @@
 /// The result of one check in a run.
 public struct CheckResult: Sendable {
-    /// The check's stable id (`server.ping`, `dbpath.exists`).
+    /// The check's stable id (`tcp`, `dbpath`).
     public var id: String
-    /// Human title ("Server reachable").
+    /// Human title ("TCP connection").
     public var title: String
     /// What happened.
     public var status: CheckStatus

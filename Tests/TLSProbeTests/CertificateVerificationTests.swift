@@ -8,9 +8,9 @@ struct CertificateVerificationTests {
 
     @Test("verification outcome", arguments: VerificationCase.all)
     func verification(_ row: VerificationCase) async throws {
-        let fixtures = try CertificateFixtures()
+        let fixtures = try await offPool { try CertificateFixtures() }
         defer { fixtures.remove() }
-        let server = try startServer(for: row.served, fixtures: fixtures)
+        let server = try await offPool { try Self.startServer(for: row.served, fixtures: fixtures) }
         defer { server.stop() }
 
         let result = await prober.probe(
@@ -25,9 +25,9 @@ struct CertificateVerificationTests {
 
     @Test("a trusted certificate is described in full")
     func trustedCertificateDetails() async throws {
-        let fixtures = try CertificateFixtures()
+        let fixtures = try await offPool { try CertificateFixtures() }
         defer { fixtures.remove() }
-        let server = try OpenSSLServer(fixtures.server, in: fixtures.directory)
+        let server = try await offPool { try OpenSSLServer(fixtures.server, in: fixtures.directory) }
         defer { server.stop() }
 
         let result = await prober.probe(
@@ -46,11 +46,11 @@ struct CertificateVerificationTests {
 
     @Test("an expired certificate keeps its dates and OpenSSL's untrusted text is kept")
     func expiredAndUntrustedDetails() async throws {
-        let fixtures = try CertificateFixtures()
+        let fixtures = try await offPool { try CertificateFixtures() }
         defer { fixtures.remove() }
-        let expired = try OpenSSLServer(fixtures.expired, in: fixtures.directory)
+        let expired = try await offPool { try OpenSSLServer(fixtures.expired, in: fixtures.directory) }
         defer { expired.stop() }
-        let selfSigned = try OpenSSLServer(fixtures.selfSigned, in: fixtures.directory)
+        let selfSigned = try await offPool { try OpenSSLServer(fixtures.selfSigned, in: fixtures.directory) }
         defer { selfSigned.stop() }
 
         let old = await prober.probe(
@@ -71,9 +71,9 @@ struct CertificateVerificationTests {
 
     @Test("IPv6 loopback", .enabled(if: LoopbackSocket.isAvailable("::1")))
     func ipv6Loopback() async throws {
-        let fixtures = try CertificateFixtures()
+        let fixtures = try await offPool { try CertificateFixtures() }
         defer { fixtures.remove() }
-        let server = try OpenSSLServer(fixtures.server, ip: "::1", in: fixtures.directory)
+        let server = try await offPool { try OpenSSLServer(fixtures.server, ip: "::1", in: fixtures.directory) }
         defer { server.stop() }
 
         let byName = await prober.probe(
@@ -88,7 +88,7 @@ struct CertificateVerificationTests {
         #expect(byAddress.failure == nil)
     }
 
-    private func startServer(for served: VerificationCase.Served, fixtures: CertificateFixtures) throws -> OpenSSLServer {
+    private static func startServer(for served: VerificationCase.Served, fixtures: CertificateFixtures) throws -> OpenSSLServer {
         switch served {
         case .server: try OpenSSLServer(fixtures.server, in: fixtures.directory)
         case .serverWithChain: try OpenSSLServer(fixtures.server, chain: fixtures.caFile, in: fixtures.directory)

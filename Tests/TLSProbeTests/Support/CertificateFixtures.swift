@@ -45,7 +45,7 @@ struct CertificateFixtures {
         try makeIssued("expired", subject: "/CN=localhost", extensions: "leaf_localhost",
                        validity: ["-startdate", "200101000000Z", "-enddate", "200102000000Z"])
         try makeIssued("not-yet-valid", subject: "/CN=localhost", extensions: "leaf_localhost",
-                       validity: ["-startdate", "990101000000Z", "-enddate", "991231000000Z"])
+                       validity: ["-startdate", "20990101000000Z", "-enddate", "20991231000000Z"])
     }
 
     /// A path inside the fixture directory.

@@ -1,7 +1,12 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// A real `openssl s_server` child process on a loopback port; `stop()` kills it.
-final class OpenSSLServer {
+final class OpenSSLServer: @unchecked Sendable {
     /// The address it listens on.
     let ip: String
     /// The port it listens on.
@@ -24,9 +29,12 @@ final class OpenSSLServer {
         }
     }
 
-    /// Kills the server and reaps it.
+    /// Kills the server (SIGKILL) and reaps it.
+    ///
+    /// Not `terminate()`: a child spawned from a Swift concurrency thread inherits that thread's
+    /// signal mask, in which libdispatch blocks SIGTERM, so the server would never see it.
     func stop() {
-        if process.isRunning { process.terminate() }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 }
