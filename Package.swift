@@ -29,12 +29,22 @@ let package = Package(
             pkgConfig: "libmongoc-1.0",
             providers: [.apt(["libmongoc-dev", "libbson-dev"]), .brew(["mongo-c-driver"])]
         ),
+        // Thin module over the system OpenSSL (libssl/libcrypto), found with pkg-config.
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
+        // TLS handshake prober for the tls stage (OpenSSL; depends on nothing of ours).
+        .target(name: "TLSProbe", dependencies: ["COpenSSL", "BlockingWork"], swiftSettings: strictSettings),
         // The system resolver (libresolv) for SRV and TXT lookups.
         .systemLibrary(name: "CResolv"),
         // Our own MongoDB connection-string parser and linter (no network, no libmongoc).
         .target(name: "ConnectionString", swiftSettings: strictSettings),
+        // Runs blocking calls on threads of their own, off the cooperative pool.
+        .target(name: "BlockingWork", swiftSettings: strictSettings),
         // The small safe Swift layer over libmongoc: BSON, clients, pool, operations, errors.
-        .target(name: "MongoBridge", dependencies: ["CLibMongoC"], swiftSettings: strictSettings),
+        .target(name: "MongoBridge", dependencies: ["CLibMongoC", "BlockingWork"], swiftSettings: strictSettings),
         // Pure model and runner of the doctor: checks, findings, fixes, reports, renderers.
         .target(name: "DoctorCore", swiftSettings: strictSettings),
         // mongod logs explained against the failure catalog in Diagnostics/ (pure; no libmongoc).
@@ -48,7 +58,7 @@ let package = Package(
         // The concrete checks, talking to the outside world through injected protocols.
         .target(
             name: "DoctorChecks",
-            dependencies: ["DoctorCore", "MongoBridge", "CResolv", "ConnectionString"],
+            dependencies: ["DoctorCore", "MongoBridge", "CResolv", "ConnectionString", "TLSProbe", "BlockingWork"],
             swiftSettings: strictSettings
         ),
         // The command-line front end (argument parsing, target resolution, rendering, exit codes).
@@ -64,8 +74,9 @@ let package = Package(
         // Helpers shared by the test targets only (test server discovery, temporary directories).
         .target(name: "TestSupport", dependencies: ["MongoBridge"], path: "Tests/TestSupport", swiftSettings: strictSettings),
 
-        .testTarget(name: "MongoBridgeTests", dependencies: ["MongoBridge", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "MongoBridgeTests", dependencies: ["MongoBridge", "BlockingWork", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "DoctorCoreTests", dependencies: ["DoctorCore"], swiftSettings: strictSettings),
+        .testTarget(name: "TLSProbeTests", dependencies: ["TLSProbe"], swiftSettings: strictSettings),
         .testTarget(name: "LocalMongodTests", dependencies: ["LocalMongod", "DoctorCore"], swiftSettings: strictSettings),
         .testTarget(name: "MongodDiagnosisTests", dependencies: ["MongodDiagnosis", "DoctorCore"], swiftSettings: strictSettings),
         .testTarget(name: "ConnectionStringTests", dependencies: ["ConnectionString"], swiftSettings: strictSettings),

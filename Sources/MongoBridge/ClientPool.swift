@@ -1,4 +1,5 @@
 internal import CLibMongoC
+import BlockingWork
 import Foundation
 
 /// A bounded, thread-safe pool of libmongoc clients (`mongoc_client_pool_t`).

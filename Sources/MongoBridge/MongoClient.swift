@@ -1,4 +1,5 @@
 internal import CLibMongoC
+import BlockingWork
 import Foundation
 
 /// A libmongoc client: either owned outright (single-threaded, for probes) or checked

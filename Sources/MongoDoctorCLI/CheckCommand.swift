@@ -32,8 +32,10 @@ struct CheckCommand: AsyncParsableCommand {
         let platform = platformOptions.platform ?? .current
         let context = CheckContext(platform: platform, timeout: target.stageTimeout)
         var results = await CheckRunner().run(ConnectionChecks.make(uri: resolved.uri, probes: .live), in: context)
+        // "Answers" means something accepted the TCP connection: a server is running there, even if
+        // TLS or auth then fails, so the local mongod checks would only add noise.
 
-        let answers = Self.serverAnswers(results)
+        let answers = context.fact(ReachableEndpoints.self)?.somethingListens ?? false
         let isLocal = context.fact(ConnectionTarget.self).map(Self.isLocal) ?? false
         var applied: [AppliedFix] = []
         if local.isAnyGiven || (isLocal && !answers) {
@@ -56,11 +58,6 @@ struct CheckCommand: AsyncParsableCommand {
             elapsedMs: start.duration(to: clock.now).milliseconds,
             sections: fixFlags.fix ? [("fixesApplied", FixConfirmation.section(applied))] : [])
         try output.emit(report, redactor: Redactor(uri: resolved.uri))
-    }
-
-    /// Whether the target answered the MongoDB handshake.
-    static func serverAnswers(_ results: [CheckResult]) -> Bool {
-        results.first { $0.id == "hello" }.map { $0.status == .passed || $0.status == .warning } ?? false
     }
 
     /// Whether every seed of the target is this machine.

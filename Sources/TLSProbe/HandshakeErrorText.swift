@@ -7,7 +7,9 @@ import COpenSSL
 
 /// One-line explanations of a failed SSL_connect, from SSL_get_error and the error queue.
 enum HandshakeErrorText {
+    /// The peer ended the connection cleanly (EOF) before the handshake finished.
     static let closed = "the server closed the connection during the TLS handshake (it may not speak TLS)"
+    /// The peer reset the connection before the handshake finished.
     static let reset = "the server reset the connection during the TLS handshake (it may not speak TLS)"
 
     /// Reasons OpenSSL gives when the bytes that came back are not a TLS record.

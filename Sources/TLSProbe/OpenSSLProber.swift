@@ -1,13 +1,10 @@
-import Dispatch
+import BlockingWork
 
 /// Probes a server's TLS with the system OpenSSL: TCP connect, handshake, certificate checks.
 ///
-/// Every probe runs on a Dispatch queue, off Swift's cooperative pool, and is bounded by its
-/// timeout (connect and handshake together). Failures are results, never errors.
+/// Every probe runs on a thread of its own (`BlockingExecutor`), off Swift's cooperative pool, and is
+/// bounded by its timeout (connect and handshake together). Failures are results, never errors.
 public struct OpenSSLProber: Sendable {
-    /// The queue blocking probes run on.
-    private static let queue = DispatchQueue(label: "mongo-doctor.tls-probe", qos: .userInitiated, attributes: .concurrent)
-
     /// Creates a prober.
     public init() {}
 
@@ -33,10 +30,6 @@ public struct OpenSSLProber: Sendable {
             allowInvalidCertificates: allowInvalidCertificates,
             allowInvalidHostnames: allowInvalidHostnames, timeout: timeout
         )
-        return await withCheckedContinuation { continuation in
-            Self.queue.async {
-                continuation.resume(returning: runner.run())
-            }
-        }
+        return await BlockingExecutor.value { runner.run() }
     }
 }

@@ -8,10 +8,14 @@ import Darwin
 ///
 /// OpenSSL writes with write(2), which raises SIGPIPE on a reset connection. The signal is
 /// blocked on the calling thread only while `body` runs; one left pending is consumed before the
-/// thread's mask is restored, so nothing changes for the rest of the process.
+/// thread's mask is restored, so nothing changes for the rest of the process. (Linux; on Darwin
+/// the socket's SO_NOSIGPIPE does the job.)
 enum SIGPIPEGuard {
     /// Runs `body` with SIGPIPE blocked on this thread.
     static func run<Result>(_ body: () -> Result) -> Result {
+        #if canImport(Darwin)
+        return body()  // Darwin sockets carry SO_NOSIGPIPE instead (see TCPSocket).
+        #else
         var pipeOnly = sigset_t()
         sigemptyset(&pipeOnly)
         sigaddset(&pipeOnly, SIGPIPE)
@@ -29,5 +33,6 @@ enum SIGPIPEGuard {
             pthread_sigmask(SIG_SETMASK, &previous, nil)
         }
         return body()
+        #endif
     }
 }

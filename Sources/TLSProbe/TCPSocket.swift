@@ -22,18 +22,23 @@ final class TCPSocket {
         let endpoint = IPAddressText.endpoint(ip, port: port)
         var hints = addrinfo()
         hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        hints.ai_socktype = Self.streamType
         var list: UnsafeMutablePointer<addrinfo>?
         guard getaddrinfo(ip, String(port), &hints, &list) == 0, let first = list else {
             throw ProbeAbort(.handshakeFailed("cannot connect to \(endpoint): not a numeric IP address and port"))
         }
         defer { freeaddrinfo(list) }
 
-        let fd = socket(first.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        let fd = socket(first.pointee.ai_family, Self.streamType | Self.closeOnExec, 0)
         guard fd >= 0 else {
             throw ProbeAbort(.handshakeFailed("cannot create a socket: \(ProbeAbort.systemText(errno))"))
         }
         let owned = TCPSocket(descriptor: fd)
+        #if canImport(Darwin)
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        var noSignal: Int32 = 1  // Darwin has no MSG_NOSIGNAL for OpenSSL's writes; SIGPIPEGuard covers Linux.
+        _ = setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &noSignal, socklen_t(MemoryLayout<Int32>.size))
+        #endif
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
 
         if connect(fd, first.pointee.ai_addr, first.pointee.ai_addrlen) == 0 { return owned }
@@ -58,6 +63,14 @@ final class TCPSocket {
         }
         return owned
     }
+
+    #if canImport(Darwin)
+    private static let streamType = SOCK_STREAM
+    private static let closeOnExec: Int32 = 0
+    #else
+    private static let streamType = Int32(SOCK_STREAM.rawValue)
+    private static let closeOnExec = Int32(SOCK_CLOEXEC.rawValue)
+    #endif
 
     /// How a wait ended.
     enum WaitOutcome: Equatable {

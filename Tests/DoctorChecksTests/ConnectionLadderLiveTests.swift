@@ -9,7 +9,9 @@ import TestSupport
     let live = ConnectionProbes(resolver: SystemResolver(), dialer: SocketDialer(), tlsProber: nil, server: LibmongocServerProbe())
 
     @Test func refusedPort() async throws {
-        let results = await runLadder("mongodb://127.0.0.1:\(try LoopbackListener.closedPort())/", probes: live)
+        let refusing = try RefusingPort()
+        defer { withExtendedLifetime(refusing) {} }
+        let results = await runLadder("mongodb://127.0.0.1:\(refusing.port)/", probes: live)
         #expect(results.errorIDs == ["tcp.refused"])
         #expect(results["hello"]?.detail == "skipped: tls skipped")
     }
@@ -44,10 +46,11 @@ import TestSupport
     @Test func membersAdvertisingUnresolvableAndUnreachableNames() async throws {
         // A scripted wire peer: a real replica set cannot be built here, and the classic failure is a
         // set whose members advertise docker-compose names (mongo1) that this machine cannot resolve.
-        let dead = try LoopbackListener.closedPort()
+        let dead = try RefusingPort()
+        defer { withExtendedLifetime(dead) {} }
         let peer = try ScriptedWirePeer(reply: [
             "ok": 1.0, "isWritablePrimary": true, "setName": "rs0", "maxWireVersion": 17, "minWireVersion": 0,
-            "hosts": ["mongo1.invalid:27017", .string("127.0.0.1:\(dead)")], "primary": "mongo1.invalid:27017",
+            "hosts": ["mongo1.invalid:27017", .string("127.0.0.1:\(dead.port)")], "primary": "mongo1.invalid:27017",
             "me": "mongo1.invalid:27017", "maxBsonObjectSize": 16_777_216, "maxMessageSizeBytes": 48_000_000,
             "maxWriteBatchSize": 100_000, "version": "7.0.4",
         ])
@@ -90,7 +93,7 @@ extension ConnectionLadderLoopbackTests {
 
 @Suite(.enabled(if: TestServer.shouldRun, "set MONGODB_TEST_URI (scripts/test starts SecantusDB)"))
 struct ConnectionLadderServerTests {
-    let live = ConnectionProbes(resolver: SystemResolver(), dialer: SocketDialer(), tlsProber: nil, server: LibmongocServerProbe())
+    let live = ConnectionProbes(resolver: SystemResolver(), dialer: SocketDialer(), tlsProber: OpenSSLTLSProber(), server: LibmongocServerProbe())
 
     @Test func healthyServerPassesEveryStage() async throws {
         let results = await runLadder(try TestServer.requireURI(), probes: live)
@@ -146,9 +149,48 @@ struct ConnectionLadderServerTests {
     @Test func tlsAskedOfAPlaintextServer() async throws {
         let uri = try TestServer.requireURI() + "?tls=true&tlsAllowInvalidCertificates=true"
         let results = await runLadder(uri, probes: live, timeout: .seconds(1))
-        // Without a TLS prober the tcp stage only connects; the handshake fails in hello.
         #expect(results["tcp"]?.status == .passed)
-        #expect(results["hello"]?.status == .failed)
+        #expect(results.errorIDs == ["tls.not-supported"])
+        #expect(results["tls"]?.findings.first?.title.contains("answers in plaintext") == true)
+    }
+
+    /// The TLS server's URI without its query (no tls, no tlsCAFile), and its CA file.
+    func tlsParts() throws -> (base: String, caFile: String) {
+        let uri = try TestServer.requireTLSURI()
+        let base = String(uri.split(separator: "?")[0])
+        let ca = try #require(uri.split(separator: "tlsCAFile=").last.map(String.init))
+        return (base, ca)
+    }
+
+    @Test func tlsServerWithItsCAIsVerified() async throws {
+        let results = await runLadder(try TestServer.requireTLSURI(), probes: live)
+        #expect(results.errorIDs.isEmpty)
+        #expect(results["tls"]?.detail.contains("verified (CN=localhost)") == true)
+    }
+
+    @Test("TLS failures against the real TLS server", arguments: [
+        ("", "tls.required"),
+        ("?tls=true", "tls.untrusted"),
+        ("?tls=true&tlsCAFile=/nonexistent/ca.pem", "tls.ca-file-missing"),
+    ])
+    func tlsFailures(query: String, expected: String) async throws {
+        let results = await runLadder(try tlsParts().base + query, probes: live)
+        #expect(results.errorIDs == [expected])
+        if expected == "tls.untrusted" {
+            let evidence = results["tls"]?.findings.first?.evidence ?? []
+            #expect(evidence.contains("issuer: CN=mongo-doctor test CA"))
+            #expect(evidence.contains { $0.hasPrefix("subjectAltName: localhost") })
+        }
+    }
+
+    @Test func certificateNotNamingTheHostIsAMismatch() async throws {
+        // A name that resolves to 127.0.0.1 here but is not in the certificate's SANs.
+        let (base, ca) = try tlsParts()
+        let port = try #require(base.split(separator: ":").last?.split(separator: "/").first)
+        var probes = live
+        probes.resolver = FakeResolver(hosts: ["db.internal.test": [.v4]])
+        let results = await runLadder("mongodb://db.internal.test:\(port)/?tls=true&tlsCAFile=\(ca)", probes: probes)
+        #expect(results.errorIDs == ["tls.hostname-mismatch"])
     }
 }
 

@@ -49,9 +49,10 @@ import TestSupport
     @Test func oneDeadSeedOfTwoIsOnlyAWarning() async throws {
         let listener = try LoopbackListener(.reply(Self.opMsgReply()))
         defer { listener.stop() }
-        let dead = try LoopbackListener.closedPort()
+        let dead = try RefusingPort()
+        defer { withExtendedLifetime(dead) {} }
         let resolver = FakeResolver(hosts: ["127.0.0.1": [.v4]])
-        let results = await runLadder("mongodb://127.0.0.1:\(listener.port),127.0.0.1:\(dead)/", probes: probes(resolver))
+        let results = await runLadder("mongodb://127.0.0.1:\(listener.port),127.0.0.1:\(dead.port)/", probes: probes(resolver))
         #expect(results["tcp"]?.findings.map { "\($0.id):\($0.severity)" } == ["tcp.refused:warning"])
     }
 
@@ -83,5 +84,29 @@ import TestSupport
         var reply: [UInt8] = []
         for v: Int32 in [Int32(21 + body.count), 1, 1, 2013, 0] { reply += withUnsafeBytes(of: v.littleEndian) { Array($0) } }
         return reply + [0] + body
+    }
+}
+
+/// A TLS prober with a scripted result (the real prober's expired-certificate case is tested for real
+/// in TLSProbeTests with a certificate dated in the past).
+struct ScriptedTLSProber: TLSProber {
+    let result: TLSProbeResult
+    func probe(address: ResolvedAddress, port: Int, serverName: String, caFile: String?,
+               allowInvalidCertificates: Bool, allowInvalidHostnames: Bool, timeout: Duration) async -> TLSProbeResult { result }
+}
+
+@Suite struct TLSStageMappingTests {
+    @Test func expiredCertificateIsNamedWithItsDates() async throws {
+        let listener = try LoopbackListener(.silent)
+        defer { listener.stop() }
+        let certificate = CertificateSummary(subject: "CN=db", issuer: "CN=ca", subjectAltNames: ["db"],
+                                             notBefore: "Jan  1 00:00:00 2020 GMT", notAfter: "Jan  2 00:00:00 2020 GMT")
+        let probes = ConnectionProbes(
+            resolver: FakeResolver(hosts: ["127.0.0.1": [.v4]]), dialer: SocketDialer(),
+            tlsProber: ScriptedTLSProber(result: TLSProbeResult(certificate: certificate, failure: .expired)),
+            server: ScriptedServerProbe(hello: .success(ConnectionLadderOfflineTests.hello)))
+        let results = await runLadder("mongodb://127.0.0.1:\(listener.port)/?tls=true", probes: probes)
+        #expect(results.errorIDs == ["tls.expired"])
+        #expect(results["tls"]?.findings.first?.evidence.contains("valid: Jan  1 00:00:00 2020 GMT → Jan  2 00:00:00 2020 GMT") == true)
     }
 }

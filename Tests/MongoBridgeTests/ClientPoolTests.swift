@@ -1,3 +1,4 @@
+import BlockingWork
 import Foundation
 import MongoBridge
 import Testing
@@ -47,5 +48,6 @@ struct ClientPoolTests {
         #expect(!BlockingExecutor.isOnBlockingThread)
         let onBlocking = try await BlockingExecutor.run { BlockingExecutor.isOnBlockingThread }
         #expect(onBlocking)
+        #expect(!BlockingExecutor.isOnBlockingThread)
     }
 }

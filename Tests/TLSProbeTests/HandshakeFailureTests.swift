@@ -53,9 +53,29 @@ struct HandshakeFailureTests {
             Issue.record("expected handshakeFailed, got \(String(describing: result?.failure))")
             return
         }
-        #expect(text.contains("timed out"), "\(text)")
+        #expect(text.contains("timed out after"), "\(text)")
+        // Only the lower bound is asserted here: an upper bound on wall time would measure the test
+        // machine's load. How fast a verdict comes is measured in Benchmarks/time-to-verdict.
         #expect(elapsed >= timeout)
-        #expect(elapsed < timeout + .seconds(1))
+    }
+
+    @Test("a peer that never answers the connect fails within about the timeout")
+    func unansweredConnect() async throws {
+        let listener = try SaturatedListener()
+        defer { listener.stop() }
+
+        let clock = ContinuousClock()
+        var result: TLSHandshakeResult?
+        let elapsed = await clock.measure { result = await probe(port: listener.port, timeout: .milliseconds(500)) }
+
+        // The dropped SYN normally makes the connect itself time out; should a kernel complete it
+        // anyway, the handshake times out instead. Either way the budget holds.
+        guard case .handshakeFailed(let text) = result?.failure else {
+            Issue.record("expected handshakeFailed, got \(String(describing: result?.failure))")
+            return
+        }
+        #expect(text.contains("timed out after 0.5 seconds"), "\(text)")
+        #expect(elapsed >= .milliseconds(500))
     }
 
     @Test("a closed port fails with the system's reason")

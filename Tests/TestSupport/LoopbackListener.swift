@@ -53,13 +53,6 @@ public final class LoopbackListener: @unchecked Sendable {
 
     deinit { stop() }
 
-    /// A port on 127.0.0.1 where nothing listens (bound, then closed).
-    public static func closedPort() throws -> Int {
-        let listener = try LoopbackListener(.close)
-        let port = listener.port
-        listener.stop()
-        return port
-    }
 
     /// Stops listening and ends every connection (their threads close them).
     public func stop() {

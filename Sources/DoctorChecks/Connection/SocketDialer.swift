@@ -1,3 +1,4 @@
+import BlockingWork
 import DoctorCore
 import Foundation
 import MongoBridge

@@ -1,3 +1,4 @@
+import BlockingWork
 import CResolv
 import DoctorCore
 import Foundation

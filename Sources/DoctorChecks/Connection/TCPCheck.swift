@@ -4,6 +4,9 @@ import DoctorCore
 public struct ReachableEndpoints: Sendable {
     /// Each endpoint that answered, and how.
     public var endpoints: [(endpoint: Endpoint, address: ResolvedAddress)]
+    /// Whether anything accepted a TCP connection at all (even if it then spoke no MongoDB or only TLS):
+    /// then a server runs there and "nothing is listening" is not the problem.
+    public var somethingListens: Bool
 }
 
 /// `tcp`: connects to every resolved address of every seed, concurrently. Over plaintext it sends a
@@ -69,7 +72,8 @@ public struct TCPCheck: DoctorCheck {
             findings.append(await TCPFindings(context: context, tlsProber: tlsProber, target: target)
                 .finding(for: first, all: mine))
         }
-        context.publish(ReachableEndpoints(endpoints: reachable))
+        let accepted = attempts.contains { if case .connected = $0.outcome { true } else { false } }
+        context.publish(ReachableEndpoints(endpoints: reachable, somethingListens: accepted))
         if !reachable.isEmpty {
             // Some seeds answer: the driver can still connect, so dead seeds are warnings.
             findings = findings.map { var f = $0; if f.severity == .error { f.severity = .warning }; return f }

@@ -7,8 +7,8 @@ import Foundation
 
 /// Small loopback-only socket helpers for the tests.
 enum LoopbackSocket {
-    /// A listening TCP socket on `ip` ("127.0.0.1" or "::1") with a kernel-chosen port, or `nil`.
-    static func makeListener(on ip: String) -> (descriptor: Int32, port: Int)? {
+    /// A socket listening on `ip` ("127.0.0.1" or "::1") at a kernel-chosen port, or `nil`.
+    static func makeListener(on ip: String, backlog: Int32 = 16) -> (descriptor: Int32, port: Int)? {
         let family = ip.contains(":") ? AF_INET6 : AF_INET
         let fd = socket(family, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return nil }
@@ -32,7 +32,7 @@ enum LoopbackSocket {
         let bound = withUnsafePointer(to: &storage) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
         }
-        guard bound == 0, listen(fd, 16) == 0, let port = boundPort(fd) else {
+        guard bound == 0, listen(fd, backlog) == 0, let port = boundPort(fd) else {
             close(fd)
             return nil
         }
