@@ -139,6 +139,12 @@ struct ConnectionLadderServerTests {
         #expect(results["auth"]?.findings.first?.fixes.first?.id == "uri.add-auth-source")
     }
 
+    @Test func mechanismTheServerDoesNotOfferIsListedAgainstWhatItOffers() async throws {
+        let results = await runLadder(try TestServer.requireAuthURI() + "&authMechanism=SCRAM-SHA-1", probes: live)
+        #expect(results.errorIDs == ["auth.mechanism"])
+        #expect(results["auth"]?.findings.first?.evidence.contains { $0.hasPrefix("saslSupportedMechs: ") } == true)
+    }
+
     @Test func noCredentialsAgainstAnAuthServerIsAuthRequired() async throws {
         let good = try TestServer.requireAuthURI()
         let port = try #require(good.split(separator: ":").last?.split(separator: "/").first)
