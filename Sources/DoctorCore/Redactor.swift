@@ -45,6 +45,13 @@ public struct Redactor: Sendable {
             for pair in query.split(whereSeparator: { $0 == "&" || $0 == ";" }) {
                 let parts = pair.split(separator: "=", maxSplits: 1)
                 if parts.count == 2, secretOptions.contains(parts[0].lowercased()) { found.append(String(parts[1])) }
+                // authMechanismProperties=AWS_SESSION_TOKEN:<token>,… carries a secret too.
+                if parts.count == 2, parts[0].lowercased() == "authmechanismproperties" {
+                    for property in parts[1].split(separator: ",") {
+                        let pair = property.split(separator: ":", maxSplits: 1)
+                        if pair.count == 2, pair[0].uppercased() == "AWS_SESSION_TOKEN" { found.append(String(pair[1])) }
+                    }
+                }
             }
         }
         return found.filter { !$0.isEmpty }
@@ -58,6 +65,7 @@ public struct Redactor: Sendable {
         }
         for secret in secrets(inURI: result) where secret != mask {
             result = result.replacingAll("=" + secret, with: "=" + mask)
+            result = result.replacingAll("AWS_SESSION_TOKEN:" + secret, with: "AWS_SESSION_TOKEN:" + mask)
         }
         return result
     }

@@ -11,6 +11,8 @@ import Testing
         ("mongodb://onlyuser@localhost", "mongodb://onlyuser@localhost"),
         ("mongodb://h/?tls=true&tlsCertificateKeyFilePassword=kf-secret", "mongodb://h/?tls=true&tlsCertificateKeyFilePassword=*****"),
         ("\"mongodb://a:quoted-secret@h\"", "\"mongodb://a:*****@h\""),
+        ("mongodb://h/?authMechanism=MONGODB-AWS&authMechanismProperties=AWS_SESSION_TOKEN:tok-123,X:y",
+         "mongodb://h/?authMechanism=MONGODB-AWS&authMechanismProperties=AWS_SESSION_TOKEN:*****,X:y"),
     ])
     func redactURI(input: String, expected: String) {
         #expect(Redactor.redactURI(input) == expected)

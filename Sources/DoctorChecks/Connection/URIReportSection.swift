@@ -33,7 +33,10 @@ public enum URIReportSection {
         case .bool(let b): return .bool(b)
         case .strings(let list): return .array(list.map { .string($0) })
         case .tags(let tags): return .array(tags.map { tag in .object(tag.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }) })
-        case .document(let doc): return .object(doc.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+        case .document(let doc):
+            return .object(doc.sorted { $0.key < $1.key }.map { key, value in
+                (key, .string(key.uppercased() == "AWS_SESSION_TOKEN" ? Redactor.mask : value))
+            })
         }
     }
 }
