@@ -22,7 +22,9 @@ struct TCPFindings {
         case .failed(let text):
             return Finding(id: "tcp.unreachable", severity: .error, title: "\(endpoint) cannot be reached: \(text)", evidence: evidence)
         case .connected(let answer):
-            if answer == .closed || answer == .silent, !target.usesTLS, await speaksTLS(attempt) {
+            // A TLS-only server answers plaintext by closing the connection (it never stays silent), so
+            // only a close is worth a TLS handshake; probing a silent peer would cost a second timeout.
+            if answer == .closed, !target.usesTLS, await speaksTLS(attempt) {
                 return Finding(id: "tls.required", severity: .error, title: "The server at \(endpoint) speaks only TLS, and the URI does not ask for it",
                                evidence: evidence, fixes: [Fix(id: "uri.add-tls", summary: "Add tls=true (and tlsCAFile=… for a private CA) to the connection string")])
             }
