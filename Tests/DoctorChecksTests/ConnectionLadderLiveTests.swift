@@ -16,6 +16,13 @@ import TestSupport
         #expect(results["hello"]?.detail == "skipped: tls skipped")
     }
 
+    @Test func droppedConnectionTimesOut() async throws {
+        let listener = try SaturatedListener()
+        defer { listener.stop() }
+        let results = await runLadder("mongodb://127.0.0.1:\(listener.port)/", probes: live, timeout: .milliseconds(500))
+        #expect(results.errorIDs == ["tcp.timeout"])
+    }
+
     @Test("peers that are not MongoDB", arguments: [
         ("silent", "tcp.not-mongodb"), ("close", "tcp.closed"), ("http", "tcp.not-mongodb"),
     ])

@@ -1,5 +1,6 @@
 import Testing
 import TLSProbe
+import TestSupport
 
 /// Peers that do not complete a TLS handshake: silent, closing, plaintext, absent.
 @Suite("Handshake failures against plaintext peers")
