@@ -2,12 +2,12 @@ import DoctorCore
 
 /// `mongod.binary`: whether a `mongod` binary is installed and which version, and whether a
 /// mongod process runs on this host.
-struct BinaryCheck: DoctorCheck {
+struct BinaryCheck: BlockingCheck {
     let id = "mongod.binary"
     let title = "mongod installed and running"
     let state: LocalState
 
-    func run(in context: CheckContext) async throws -> CheckOutcome {
+    func evaluate(in context: CheckContext) throws -> CheckOutcome {
         let settings = state.settings(in: context)
         let binary = state.binary(in: context)
         context.publish(binary)

@@ -2,12 +2,12 @@ import DoctorCore
 
 /// `config.parse`: reads and parses the mongod configuration file, checks its options
 /// against the known ones, and publishes the effective `LocalSettings` as a fact.
-struct ConfigParseCheck: DoctorCheck {
+struct ConfigParseCheck: BlockingCheck {
     let id = "config.parse"
     let title = "mongod configuration file"
     let state: LocalState
 
-    func run(in context: CheckContext) async throws -> CheckOutcome {
+    func evaluate(in context: CheckContext) throws -> CheckOutcome {
         let settings = state.settings(in: context)
         context.publish(settings)
         guard let path = settings.configPath else {

@@ -2,12 +2,12 @@ import DoctorCore
 
 /// `dbpath`: the data directory exists, is a directory, is writable by the service user and
 /// owned by it, is not locked by another process, was shut down cleanly, and has free space.
-struct DbPathCheck: DoctorCheck {
+struct DbPathCheck: BlockingCheck {
     let id = "dbpath"
     let title = "Data directory (dbpath)"
     let state: LocalState
 
-    func run(in context: CheckContext) async throws -> CheckOutcome {
+    func evaluate(in context: CheckContext) throws -> CheckOutcome {
         let settings = state.settings(in: context)
         let dbPath = settings.dbPath
         if settings.configUnusable, dbPath.provenance != .flag {

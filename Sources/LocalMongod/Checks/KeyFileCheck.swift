@@ -2,7 +2,7 @@ import DoctorCore
 
 /// `keyfile`: the replica-set key file is private (no group or other bits), readable by the
 /// service user, and holds only base64 characters. Its content is never shown.
-struct KeyFileCheck: DoctorCheck {
+struct KeyFileCheck: BlockingCheck {
     let id = "keyfile"
     let title = "Key file (security.keyFile)"
     let state: LocalState
@@ -10,7 +10,7 @@ struct KeyFileCheck: DoctorCheck {
     /// mongod accepts keys of 6 to 1024 base64 characters.
     static let lengthRange = 6...1024
 
-    func run(in context: CheckContext) async throws -> CheckOutcome {
+    func evaluate(in context: CheckContext) throws -> CheckOutcome {
         let settings = state.settings(in: context)
         guard let keyFile = settings.keyFile else { return .notApplicable("no security.keyFile configured") }
         let path = keyFile.value

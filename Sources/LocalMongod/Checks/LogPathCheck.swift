@@ -1,12 +1,12 @@
 import DoctorCore
 
 /// `logpath`: the log file named by `systemLog.path` (or `--log`) can be opened by the service user.
-struct LogPathCheck: DoctorCheck {
+struct LogPathCheck: BlockingCheck {
     let id = "logpath"
     let title = "Log file (systemLog.path)"
     let state: LocalState
 
-    func run(in context: CheckContext) async throws -> CheckOutcome {
+    func evaluate(in context: CheckContext) throws -> CheckOutcome {
         let settings = state.settings(in: context)
         guard let log = settings.logPath else {
             if settings.configUnusable { return .notApplicable("the configuration file could not be used (see config.parse)") }

@@ -2,12 +2,12 @@ import DoctorCore
 
 /// `port`: whether the port mongod wants is taken by something that is not the server, and
 /// whether every configured `bindIp` address exists on this host.
-struct PortCheck: DoctorCheck {
+struct PortCheck: BlockingCheck {
     let id = "port"
     let title = "Port and bind addresses"
     let state: LocalState
 
-    func run(in context: CheckContext) async throws -> CheckOutcome {
+    func evaluate(in context: CheckContext) throws -> CheckOutcome {
         let settings = state.settings(in: context)
         if settings.configUnusable, settings.port.provenance != .flag {
             return .notApplicable("the configuration file could not be used, so net.port is unknown (see config.parse)")

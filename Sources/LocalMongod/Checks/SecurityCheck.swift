@@ -2,7 +2,7 @@ import DoctorCore
 
 /// `security`: a mongod running as root, access control off while reachable from the network,
 /// a low open-files limit, and transparent huge pages set to `always`. All warnings.
-struct SecurityCheck: DoctorCheck {
+struct SecurityCheck: BlockingCheck {
     let id = "security"
     let title = "Security and host tuning"
     let state: LocalState
@@ -10,7 +10,7 @@ struct SecurityCheck: DoctorCheck {
     /// mongod's recommended minimum soft limit of open files.
     static let minimumOpenFiles: UInt64 = 64000
 
-    func run(in context: CheckContext) async throws -> CheckOutcome {
+    func evaluate(in context: CheckContext) throws -> CheckOutcome {
         let settings = state.settings(in: context)
         let running = state.probes.processes.mongodProcesses()
         var findings = runningAsRoot(running, settings)

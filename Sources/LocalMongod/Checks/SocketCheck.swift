@@ -2,12 +2,12 @@ import DoctorCore
 
 /// `socket`: a leftover `/tmp/mongodb-<port>.sock` that mongod, running as the service user,
 /// cannot replace because another user owns it and `/tmp` is sticky.
-struct SocketCheck: DoctorCheck {
+struct SocketCheck: BlockingCheck {
     let id = "socket"
     let title = "Unix domain socket"
     let state: LocalState
 
-    func run(in context: CheckContext) async throws -> CheckOutcome {
+    func evaluate(in context: CheckContext) throws -> CheckOutcome {
         let settings = state.settings(in: context)
         guard settings.platform != .windows else { return .notApplicable("Windows has no mongod Unix socket") }
         if settings.configUnusable { return .notApplicable("the configuration file could not be used (see config.parse)") }
