@@ -48,7 +48,7 @@ let package = Package(
         // Pure model and runner of the doctor: checks, findings, fixes, reports, renderers.
         .target(name: "DoctorCore", swiftSettings: strictSettings),
         // mongod logs explained against the failure catalog in Diagnostics/ (pure; no libmongoc).
-        .target(name: "MongodDiagnosis", dependencies: ["DoctorCore"], swiftSettings: strictSettings),
+        .target(name: "MongodDiagnosis", dependencies: ["DoctorCore", "BlockingWork"], swiftSettings: strictSettings),
         // Static checks of a local mongod setup: config, dbpath, lock, port, socket, log path, keyfile, limits.
         .target(
             name: "LocalMongod",
@@ -65,7 +65,7 @@ let package = Package(
         .target(
             name: "MongoDoctorCLI",
             dependencies: [
-                "DoctorCore", "DoctorChecks", "MongoBridge", "ConnectionString", "MongodDiagnosis", "LocalMongod",
+                "DoctorCore", "DoctorChecks", "MongoBridge", "ConnectionString", "MongodDiagnosis", "LocalMongod", "BlockingWork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

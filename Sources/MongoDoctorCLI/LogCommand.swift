@@ -1,4 +1,5 @@
 import ArgumentParser
+import BlockingWork
 import DoctorCore
 import Foundation
 import MongoBridge
@@ -20,11 +21,13 @@ struct LogCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let catalog = try local.loadCatalog()
-        let text = try readInput()
+        let file = self.file
+        let text = try await BlockingExecutor.run { try Self.readInput(file) }
         let source = file == "-" ? "standard input" : file
         let analysis: MongodLogAnalysis
+        let analyzer = MongodLogAnalyzer(catalog: catalog, platform: local.platform)
         do {
-            analysis = try MongodLogAnalyzer(catalog: catalog, platform: local.platform).analyze(text, source: source)
+            analysis = try await BlockingExecutor.run { try analyzer.analyze(text, source: source) }
         } catch {
             throw ToolError(String(describing: error))
         }
@@ -51,7 +54,7 @@ struct LogCommand: AsyncParsableCommand {
         return "\(source): " + parts.joined(separator: ", ")
     }
 
-    private func readInput() throws -> String {
+    private static func readInput(_ file: String) throws -> String {
         let data: Data
         if file == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()

@@ -1,3 +1,4 @@
+import BlockingWork
 import DoctorCore
 
 /// A `DoctorCheck` that analyses a mongod log (for `mongo-doctor check` with a log file).
@@ -19,9 +20,11 @@ public struct MongodLogCheck: DoctorCheck {
         self.readLog = readLog
     }
 
-    /// Reads and analyses the log; throws when it cannot be read or is not a mongod log.
+    /// Reads and analyses the log (on a blocking-work thread: a large log takes seconds); throws when
+    /// it cannot be read or is not a mongod log.
     public func run(in context: CheckContext) async throws -> CheckOutcome {
-        let analysis = try analyzer.analyze(try readLog(), source: source)
+        let (analyzer, source, readLog) = (self.analyzer, self.source, self.readLog)
+        let analysis = try await BlockingExecutor.run { try analyzer.analyze(try readLog(), source: source) }
         let problems = analysis.findings.filter { $0.severity != .info }.count
         var detail = "\(source): \(analysis.linesRead) lines, \(analysis.startupCount) startup(s)"
         if let code = analysis.exitCode { detail += ", exit code \(code)" }

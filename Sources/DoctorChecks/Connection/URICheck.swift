@@ -1,3 +1,4 @@
+import BlockingWork
 import ConnectionString
 import DoctorCore
 import MongoBridge
@@ -21,7 +22,10 @@ public struct URICheck: DoctorCheck {
         guard let parsed = lint.connectionString else {
             return CheckOutcome(detail: findings.first?.title ?? "the connection string is not valid", findings: findings)
         }
-        if let opinion = DriverURIOpinion.check(lint.cleanedInput, redactor: redactor) { findings.append(opinion) }
+        let cleaned = lint.cleanedInput
+        if let opinion = await BlockingExecutor.value(of: { DriverURIOpinion.check(cleaned, redactor: redactor) }) {
+            findings.append(opinion)
+        }
         let target = ConnectionTarget(uri: lint.cleanedInput, parsed: parsed)
         context.publish(target)
         context.publish(lint)
