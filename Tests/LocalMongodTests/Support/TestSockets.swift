@@ -32,11 +32,27 @@ struct LoopbackListener {
 
     func close() { Glibc.close(fd) }
 
-    /// A loopback port that nothing listens on right now (bound, read, released).
+    /// A loopback port that nothing listens on, reserved for the rest of the test process: the
+    /// socket stays bound (never listening), so no concurrent test can start listening there.
+    /// (A port that was merely bound and closed could be taken by another test at once.)
     static func freePort() throws -> Int {
-        let listener = try LoopbackListener()
-        listener.close()
-        return listener.port
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { throw SocketError("socket") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = in_addr_t(UInt32(0x7F00_0001).bigEndian)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0 else {
+            Glibc.close(fd)
+            throw SocketError("bind")
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))  // fd deliberately kept open until the process ends
     }
 }
 
