@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "ConnectionStringTests", dependencies: ["ConnectionString"], swiftSettings: strictSettings),
         .testTarget(
             name: "DoctorChecksTests",
-            dependencies: ["DoctorChecks", "DoctorCore", "MongoBridge", "TestSupport"],
+            dependencies: ["DoctorChecks", "DoctorCore", "MongoBridge", "TLSProbe", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

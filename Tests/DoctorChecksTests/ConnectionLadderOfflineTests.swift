@@ -1,4 +1,5 @@
 @testable import DoctorChecks
+import TLSProbe
 import DoctorCore
 import MongoBridge
 import Testing
@@ -90,20 +91,20 @@ import TestSupport
 /// A TLS prober with a scripted result (the real prober's expired-certificate case is tested for real
 /// in TLSProbeTests with a certificate dated in the past).
 struct ScriptedTLSProber: TLSProber {
-    let result: TLSProbeResult
+    let result: TLSHandshakeResult
     func probe(address: ResolvedAddress, port: Int, serverName: String, caFile: String?,
-               allowInvalidCertificates: Bool, allowInvalidHostnames: Bool, timeout: Duration) async -> TLSProbeResult { result }
+               allowInvalidCertificates: Bool, allowInvalidHostnames: Bool, timeout: Duration) async -> TLSHandshakeResult { result }
 }
 
 @Suite struct TLSStageMappingTests {
     @Test func expiredCertificateIsNamedWithItsDates() async throws {
         let listener = try LoopbackListener(.silent)
         defer { listener.stop() }
-        let certificate = CertificateSummary(subject: "CN=db", issuer: "CN=ca", subjectAltNames: ["db"],
+        let certificate = TLSCertificateInfo(subject: "CN=db", issuer: "CN=ca", subjectAltNames: ["db"],
                                              notBefore: "Jan  1 00:00:00 2020 GMT", notAfter: "Jan  2 00:00:00 2020 GMT")
         let probes = ConnectionProbes(
             resolver: FakeResolver(hosts: ["127.0.0.1": [.v4]]), dialer: SocketDialer(),
-            tlsProber: ScriptedTLSProber(result: TLSProbeResult(certificate: certificate, failure: .expired)),
+            tlsProber: ScriptedTLSProber(result: TLSHandshakeResult(certificate: certificate, failure: .expired)),
             server: ScriptedServerProbe(hello: .success(ConnectionLadderOfflineTests.hello)))
         let results = await runLadder("mongodb://127.0.0.1:\(listener.port)/?tls=true", probes: probes)
         #expect(results.errorIDs == ["tls.expired"])

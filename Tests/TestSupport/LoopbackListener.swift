@@ -27,32 +27,18 @@ public final class LoopbackListener: @unchecked Sendable {
 
     /// Starts listening on a free loopback port.
     public init(_ behaviour: Behaviour) throws {
-        let s = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        var yes: Int32 = 1
-        setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(s, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(s, 16) == 0 else {
+        let (s, boundPort) = try LoopbackSocket.bound(SOCK_STREAM)
+        guard listen(s, 16) == 0 else {
             close(s)
             throw POSIXError(.EADDRINUSE)
         }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        withUnsafeMutablePointer(to: &address) {
-            _ = $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(s, $0, &length) }
-        }
+        port = boundPort
         fd = s
-        port = Int(UInt16(bigEndian: address.sin_port))
         let thread = Thread { [self] in acceptLoop(behaviour) }
         thread.start()
     }
 
     deinit { stop() }
-
 
     /// Stops listening and ends every connection (their threads close them).
     public func stop() {

@@ -1,4 +1,5 @@
 import DoctorCore
+import TLSProbe
 
 /// One address a host name resolved to.
 public struct ResolvedAddress: Sendable, Hashable, CustomStringConvertible {
@@ -52,62 +53,11 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
     public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
 }
 
-/// Why a TLS handshake or verification failed, in the terms the findings use.
-public enum TLSFailure: Sendable, Equatable {
-    /// The chain does not lead to a trusted CA (self-signed, unknown issuer); OpenSSL's verify code and text.
-    case untrusted(code: Int, reason: String)
-    /// The certificate does not name the host.
-    case hostnameMismatch
-    /// The certificate (or one in its chain) has expired.
-    case expired
-    /// The handshake itself failed: the peer does not speak TLS, closed, or timed out.
-    case handshakeFailed(String)
-    /// The CA file given in `tlsCAFile` cannot be read or parsed.
-    case caFileUnreadable(String)
-}
-
-/// What the server's certificate says, for evidence.
-public struct CertificateSummary: Sendable, Equatable {
-    /// Subject distinguished name, one line.
-    public var subject: String
-    /// Issuer distinguished name, one line.
-    public var issuer: String
-    /// DNS and IP subject alternative names.
-    public var subjectAltNames: [String]
-    /// Validity start, as OpenSSL prints it.
-    public var notBefore: String
-    /// Validity end, as OpenSSL prints it.
-    public var notAfter: String
-
-    /// Creates a summary.
-    public init(subject: String, issuer: String, subjectAltNames: [String], notBefore: String, notAfter: String) {
-        self.subject = subject
-        self.issuer = issuer
-        self.subjectAltNames = subjectAltNames
-        self.notBefore = notBefore
-        self.notAfter = notAfter
-    }
-}
-
-/// The result of a TLS handshake attempt against one endpoint.
-public struct TLSProbeResult: Sendable, Equatable {
-    /// The peer's certificate, when the handshake got that far.
-    public var certificate: CertificateSummary?
-    /// `nil` when the handshake and verification succeeded.
-    public var failure: TLSFailure?
-
-    /// Creates a result.
-    public init(certificate: CertificateSummary?, failure: TLSFailure?) {
-        self.certificate = certificate
-        self.failure = failure
-    }
-}
-
 /// Performs TLS handshakes for the `tls` stage (injected so tests can script it).
 public protocol TLSProber: Sendable {
     /// Connects to `address:port`, does a TLS handshake presenting `serverName` (SNI), and verifies the
     /// peer against `caFile` (or the system store when `nil`) and `serverName`, unless `allowInvalid`.
     /// Never throws for a TLS problem: that is the result. Gives up after `timeout`.
     func probe(address: ResolvedAddress, port: Int, serverName: String, caFile: String?,
-               allowInvalidCertificates: Bool, allowInvalidHostnames: Bool, timeout: Duration) async -> TLSProbeResult
+               allowInvalidCertificates: Bool, allowInvalidHostnames: Bool, timeout: Duration) async -> TLSHandshakeResult
 }

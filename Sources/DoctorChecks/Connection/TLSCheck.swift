@@ -1,5 +1,6 @@
 import DoctorCore
 import Foundation
+import TLSProbe
 
 /// `tls`: when the URI asks for TLS (explicitly or through `mongodb+srv`), does the handshake itself
 /// and verifies the certificate, so a failure is named precisely (untrusted, hostname, expired, CA file).
@@ -46,7 +47,7 @@ public struct TLSCheck: DoctorCheck {
         return CheckOutcome(detail: findings.first?.title ?? lines.joined(separator: "; "), findings: findings)
     }
 
-    private func finding(_ failure: TLSFailure, endpoint: Endpoint, address: ResolvedAddress, evidence: [String],
+    private func finding(_ failure: TLSProbeFailure, endpoint: Endpoint, address: ResolvedAddress, evidence: [String],
                          context: CheckContext) async -> Finding {
         switch failure {
         case .untrusted(let code, let reason):
@@ -72,7 +73,7 @@ public struct TLSCheck: DoctorCheck {
         }
     }
 
-    static func evidence(_ certificate: CertificateSummary?) -> [String] {
+    static func evidence(_ certificate: TLSCertificateInfo?) -> [String] {
         guard let c = certificate else { return [] }
         return ["subject: \(c.subject)", "issuer: \(c.issuer)", "subjectAltName: \(c.subjectAltNames.joined(separator: ", "))",
                 "valid: \(c.notBefore) → \(c.notAfter)"]
