@@ -179,6 +179,10 @@ struct ConnectionLadderServerTests {
         let results = await runLadder(try TestServer.requireTLSURI(), probes: live)
         #expect(results.errorIDs.isEmpty)
         #expect(results["tls"]?.detail.contains("verified (CN=localhost)") == true)
+        let certificate = try #require(results["tls"]?.findings.first)
+        #expect(certificate.id == "tls.certificate" && certificate.severity == .info)
+        #expect(certificate.evidence.contains("issuer: CN=mongo-doctor test CA"))
+        #expect(certificate.evidence.contains { $0.hasPrefix("valid: ") })
     }
 
     @Test("TLS failures against the real TLS server", arguments: [

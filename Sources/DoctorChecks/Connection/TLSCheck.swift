@@ -40,11 +40,14 @@ public struct TLSCheck: DoctorCheck {
             let evidence = Self.evidence(result.certificate)
             guard let failure = result.failure else {
                 lines.append("\(endpoint): verified" + (result.certificate.map { " (\($0.subject))" } ?? ""))
+                findings.append(Finding(id: "tls.certificate", severity: .info,
+                                        title: "\(endpoint): certificate verified", evidence: evidence))
                 continue
             }
             findings.append(await finding(failure, endpoint: endpoint, address: address, evidence: evidence, context: context))
         }
-        return CheckOutcome(detail: findings.first?.title ?? lines.joined(separator: "; "), findings: findings)
+        let problem = findings.first { $0.severity != .info }
+        return CheckOutcome(detail: problem?.title ?? lines.joined(separator: "; "), findings: findings)
     }
 
     private func finding(_ failure: TLSProbeFailure, endpoint: Endpoint, address: ResolvedAddress, evidence: [String],
