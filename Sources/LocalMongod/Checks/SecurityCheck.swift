@@ -17,7 +17,9 @@ struct SecurityCheck: BlockingCheck {
         if let open = noAccessControl(settings) { findings.append(open) }
         if let limit = openFiles(running, settings) { findings.append(limit) }
         if let thp = transparentHugePages(settings, context: context) { findings.append(thp) }
-        let detail = findings.isEmpty ? "no security or tuning warnings" : findings.map(\.id).joined(separator: ", ")
+        let detail = findings.isEmpty
+            ? "no security or tuning warnings"
+            : "\(findings.count) thing\(findings.count == 1 ? "" : "s") to tune: " + findings.map(\.title).joined(separator: "; ")
         return CheckOutcome(detail: detail, findings: findings)
     }
 
