@@ -29,7 +29,7 @@ struct ConfigParser {
         } catch let error as YamlError {
             return .invalid(located(error, lines: lines))
         } catch {
-            return .invalid(problem(line: 1, column: 1, message: String(describing: error), lines: lines))
+            return .invalid(problem(line: 1, column: 1, message: ConfigSecrets.maskedText(String(describing: error)), lines: lines))
         }
     }
 
@@ -63,11 +63,13 @@ struct ConfigParser {
             let (line, column) = position(ofUTF8Offset: offset ?? 0, in: lines)
             return problem(line: line, column: column, message: message, lines: lines)
         default:
-            return problem(line: 1, column: 1, message: String(describing: error), lines: lines)
+            return problem(line: 1, column: 1, message: ConfigSecrets.maskedText(String(describing: error)), lines: lines)
         }
     }
 
-    private func problem(line: Int, column: Int, message: String, lines: [String]) -> YAMLProblem {
+    private func problem(line: Int, column: Int, message: String, lines rawLines: [String]) -> YAMLProblem {
+        // Quoted lines (snippet, hints) never carry a secret value.
+        let lines = rawLines.map(ConfigSecrets.masked(line:))
         let text = lines.indices.contains(line - 1) ? lines[line - 1] : ""
         let caretPad = String(repeating: " ", count: max(0, column - 1))
         let shown = text.replacingAll("\t", with: "→")
