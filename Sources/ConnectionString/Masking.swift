@@ -36,11 +36,25 @@ enum Masking {
         guard let question = text.firstIndex(of: "?") else { return text }
         let head = text[...question]
         let pairs = text[text.index(after: question)...].split(separator: "&", omittingEmptySubsequences: false)
-        let masked = pairs.map { pair -> String in
-            guard let equals = pair.firstIndex(of: "=") else { return String(pair) }
-            let key = String(pair[..<equals])
-            guard OptionTable.lookup(key)?.isSecret == true else { return String(pair) }
-            return key + "=" + mask
+        // A pair right after a secret value that is not a known option is most likely the rest of that
+        // value (an unescaped '&' in it): it is masked too.
+        var afterSecret = false
+        var masked: [String] = []
+        for pair in pairs {
+            let key = pair.firstIndex(of: "=").map { String(pair[..<$0]) }
+            let spec = key.flatMap { OptionTable.lookup($0) }
+            if afterSecret, spec == nil { continue }
+            afterSecret = spec?.isSecret == true
+            if let key, afterSecret {
+                masked.append(key + "=" + mask)
+            } else if spec?.canonical == "authMechanismProperties", let equals = pair.firstIndex(of: "=") {
+                let properties = pair[pair.index(after: equals)...].split(separator: ",", omittingEmptySubsequences: false).map { property in
+                    property.hasPrefix("AWS_SESSION_TOKEN:") ? "AWS_SESSION_TOKEN:" + mask : String(property)
+                }
+                masked.append(String(pair[...equals]) + properties.joined(separator: ","))
+            } else {
+                masked.append(String(pair))
+            }
         }
         return String(head) + masked.joined(separator: "&")
     }

@@ -23,6 +23,8 @@ struct OptionParser {
 
     private let chars: [Character]
     private var groups: [(spec: OptionSpec, occurrences: [Occurrence])] = []
+    /// The secret option read just before the current pair (an unescaped '&' in its value splits it).
+    private var previousSecret: String?
     private var result = ParsedOptions()
 
     /// Parses `chars[range]` (the text after `?`), reporting problems to `log`.
@@ -48,6 +50,20 @@ struct OptionParser {
 
     private mutating func readPair(_ range: Range<Int>, log: inout IssueLog) {
         let rawPair = String(chars[range])
+        let afterSecret = previousSecret
+        previousSecret = nil
+        let pairKey = chars[range].firstIndex(of: "=").map { PercentCoding.lenientDecode(chars, range.lowerBound..<$0) }
+        if let secret = afterSecret, pairKey.flatMap({ OptionTable.lookup($0) }) == nil {
+            // Never quote it: this text is most likely the rest of the secret value.
+            log.error(
+                URIIssueID.unescapedChar,
+                "the value of \(secret) seems to contain an unescaped '&': percent-encode it as %26",
+                at: range.lowerBound
+            )
+            result.secretRanges.append(range)  // masked in `redacted` like the value it belongs to
+            previousSecret = secret
+            return
+        }
         guard let equals = chars[range].firstIndex(of: "=") else {
             log.error(
                 URIIssueID.invalid,
@@ -62,6 +78,7 @@ struct OptionParser {
             return
         }
         guard let spec = OptionTable.lookup(key) else {
+            defer { previousSecret = nil }
             let hint = NameMatcher.closestOption(to: key).map { "did you mean '\($0)'?" }
             // A name holding '@' is most likely the tail of a password with an unescaped '?' or '&'.
             let shown = key.contains("@") ? "an unknown option whose name contains '@'" : "unknown option '\(key)'"
@@ -78,6 +95,8 @@ struct OptionParser {
             return
         }
         if spec.isSecret, !valueRange.isEmpty { result.secretRanges.append(valueRange) }
+        if spec.isSecret { previousSecret = spec.canonical }
+        if spec.canonical == "authMechanismProperties" { result.secretRanges += Self.sessionTokenRanges(chars, valueRange) }
         let occurrence = Occurrence(key: key, value: value, keyPosition: range.lowerBound, valuePosition: equals + 1, alias: OptionTable.alias(key))
         if let index = groups.firstIndex(where: { $0.spec.canonical == spec.canonical }) {
             groups[index].occurrences.append(occurrence)
@@ -168,5 +187,23 @@ struct OptionParser {
             )
         }
         result.values[name] = last.value
+    }
+
+    /// The ranges of `AWS_SESSION_TOKEN:<token>` values inside an `authMechanismProperties` value.
+    static func sessionTokenRanges(_ chars: [Character], _ value: Range<Int>) -> [Range<Int>] {
+        let marker = Array("AWS_SESSION_TOKEN:")
+        var ranges: [Range<Int>] = []
+        var index = value.lowerBound
+        while index + marker.count <= value.upperBound {
+            if Array(chars[index..<(index + marker.count)]) == marker {
+                let start = index + marker.count
+                let end = chars[start..<value.upperBound].firstIndex(of: ",") ?? value.upperBound
+                if start < end { ranges.append(start..<end) }
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return ranges
     }
 }

@@ -81,8 +81,12 @@ enum UserInfoParser {
         guard authorityEnd < chars.count else { return false }
         var lastAt: Int?
         var inQuery = chars[authorityEnd] == "?"
+        // Normally an '@' after '=' belongs to an option value (authMechanismProperties=…@REALM). But when
+        // what precedes the '/' or '?' reads as "user:secret" (a ':' not followed by a port), the '?' or
+        // '/' is inside the password, and option-looking text after it is password too: scan on.
+        let credentialsBefore = Self.looksLikeCredentials(chars[start..<authorityEnd])
         for index in authorityEnd..<chars.count {
-            if chars[index] == "=", inQuery { break }
+            if chars[index] == "=", inQuery, !credentialsBefore { break }
             if chars[index] == "?" { inQuery = true }
             if chars[index] == "@" { lastAt = index }
         }
@@ -99,5 +103,12 @@ enum UserInfoParser {
             at: authorityEnd, suggestion: suggestion
         )
         return true
+    }
+
+    /// Whether an authority without '@' reads as `user:password` rather than `host:port` lists.
+    static func looksLikeCredentials(_ authority: ArraySlice<Character>) -> Bool {
+        guard !authority.contains("@"), !authority.contains("["), let colon = authority.firstIndex(of: ":") else { return false }
+        let afterColon = authority[(colon + 1)...].prefix { $0 != "," }
+        return afterColon.isEmpty || !afterColon.allSatisfy(\.isNumber)
     }
 }

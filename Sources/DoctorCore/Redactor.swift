@@ -42,9 +42,16 @@ public struct Redactor: Sendable {
         var found: [String] = []
         if let range = passwordRange(in: uri) { found.append(String(uri[range])) }
         if let query = uri.split(separator: "?", maxSplits: 1).dropFirst().first {
+            var afterSecret = false
             for pair in query.split(whereSeparator: { $0 == "&" || $0 == ";" }) {
                 let parts = pair.split(separator: "=", maxSplits: 1)
-                if parts.count == 2, secretOptions.contains(parts[0].lowercased()) { found.append(String(parts[1])) }
+                // A pair without '=' right after a secret value is that value's tail (an unescaped '&').
+                if afterSecret, parts.count == 1 {
+                    found.append(String(pair))
+                    continue
+                }
+                afterSecret = parts.count == 2 && secretOptions.contains(parts[0].lowercased())
+                if afterSecret { found.append(String(parts[1])) }
                 // authMechanismProperties=AWS_SESSION_TOKEN:<token>,… carries a secret too.
                 if parts.count == 2, parts[0].lowercased() == "authmechanismproperties" {
                     for property in parts[1].split(separator: ",") {
@@ -65,6 +72,7 @@ public struct Redactor: Sendable {
         }
         for secret in secrets(inURI: result) where secret != mask {
             result = result.replacingAll("=" + secret, with: "=" + mask)
+            result = result.replacingAll("&" + secret, with: "&" + mask)
             result = result.replacingAll("AWS_SESSION_TOKEN:" + secret, with: "AWS_SESSION_TOKEN:" + mask)
         }
         return result
@@ -72,11 +80,13 @@ public struct Redactor: Sendable {
 
     /// The range of the password in a URI: after `scheme://user:` and before the last `@` that
     /// precedes the options (`@` in an unescaped password is exactly the trap this must survive).
+    /// When no `@` precedes the first `?`, the `?` may be inside the password (`u:pa?ss@host`), so the
+    /// last `@` anywhere is taken: that can over-mask an option value, never under-mask a password.
     static func passwordRange(in uri: String) -> Range<String.Index>? {
         guard let schemeEnd = uri.firstRange(of: "://") else { return nil }
         let rest = uri[schemeEnd.upperBound...]
         let beforeQuery = rest.firstIndex(of: "?") ?? rest.endIndex
-        guard let at = rest[..<beforeQuery].lastIndex(of: "@") else { return nil }
+        guard let at = rest[..<beforeQuery].lastIndex(of: "@") ?? rest.lastIndex(of: "@") else { return nil }
         guard let colon = rest[..<at].firstIndex(of: ":") else { return nil }
         return rest.index(after: colon)..<at
     }

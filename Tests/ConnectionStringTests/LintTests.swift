@@ -22,6 +22,11 @@ struct LintCase: Sendable, CustomTestStringConvertible {
 @Suite("URILinter findings")
 struct LintTests {
     static let cases: [LintCase] = [
+        // A '?' inside the password, followed by text that looks like an option: no fragment of it may show.
+        LintCase(input: "mongodb://u:pa?Qx9=Zr@h", id: "uri.unescaped-char", severity: .error, secret: "Qx9"),
+        // An unescaped '&' in a secret option's value: the tail must not be quoted as an option name.
+        LintCase(input: "mongodb://h/?tls=true&tlsCertificateKeyFilePassword=Pa&ss123", id: "uri.unescaped-char",
+                 severity: .error, secret: "ss123"),
         LintCase(input: "\"mongodb://app:S3cr3tPass@db.example.com:27017/prod\"", id: "uri.quoted", severity: .error,
                  secret: "S3cr3tPass", position: 0, suggestion: "mongodb://app:*****@db.example.com:27017/prod"),
         LintCase(input: "'mongodb+srv://app:S3cr3tPass@cluster0.ab1cd.mongodb.net/?retryWrites=true'", id: "uri.quoted",

@@ -117,3 +117,16 @@ struct ParserTests {
         #expect(parsed.warnings.map(\.id) == ["uri.duplicate-option"])
     }
 }
+
+@Suite struct SessionTokenRedactionTests {
+    @Test func awsSessionTokenNeverShowsInRedactedForms() throws {
+        let uri = "mongodb://AKIAEXAMPLE:wJalrXUtnFEMI@h/?authMechanism=MONGODB-AWS&authSource=$external"
+            + "&authMechanismProperties=AWS_SESSION_TOKEN:FwoGZXIvYXdzEXAMPLETOKEN"
+        let parsed = try ConnectionString.parse(uri)
+        for text in [parsed.redacted, parsed.description, String(reflecting: parsed)] {
+            #expect(!text.contains("FwoGZXIvYXdzEXAMPLETOKEN"), "\(text)")
+            #expect(!text.contains("wJalrXUtnFEMI"))
+        }
+        #expect(parsed.redacted.contains("AWS_SESSION_TOKEN:*****"))
+    }
+}

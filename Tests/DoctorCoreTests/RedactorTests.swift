@@ -7,6 +7,8 @@ import Testing
         ("mongodb://app:p@ss@w0rd@localhost/", "mongodb://app:*****@localhost/"),
         ("mongodb+srv://u:pa/ss@cluster0.example.net/?retryWrites=true", "mongodb+srv://u:*****@cluster0.example.net/?retryWrites=true"),
         ("mongodb://u:pa:ss@h", "mongodb://u:*****@h"),
+        ("mongodb://u:pa?Qx9=Zr@h", "mongodb://u:*****@h"),
+        ("mongodb://h/?tlsCertificateKeyFilePassword=Pa&ss123&tls=true", "mongodb://h/?tlsCertificateKeyFilePassword=*****&*****&tls=true"),
         ("mongodb://localhost:27017", "mongodb://localhost:27017"),
         ("mongodb://onlyuser@localhost", "mongodb://onlyuser@localhost"),
         ("mongodb://h/?tls=true&tlsCertificateKeyFilePassword=kf-secret", "mongodb://h/?tls=true&tlsCertificateKeyFilePassword=*****"),
