@@ -138,6 +138,12 @@ struct ProcessSummaryTests {
              "pid 7 (mongod --tlsCertificateKeyFilePassword ***** --port 27017)"),
             (["mongod", "--setParameter=x", "--tlsCertificateKeyFilePassword=s3cret"],
              "pid 7 (mongod --setParameter=x --tlsCertificateKeyFilePassword=*****)"),
+            (["node", "server.js", "--db", "mongodb://app:s3cret@db:27017/shop"],
+             "pid 7 (node server.js --db mongodb://app:*****@db:27017/shop)"),
+            (["redis-server", "--requirepass", "s3cret", "--port", "27017"],
+             "pid 7 (redis-server --requirepass ***** --port 27017)"),
+            (["app", "-p", "s3cret", "--api-token=s3cret", "--keyFile", "/etc/mongo.key"],
+             "pid 7 (app -p ***** --api-token=***** --keyFile /etc/mongo.key)"),
         ])
     func masked(_ argv: [String], _ expected: String) {
         #expect(ProcessSnapshot(pid: 7, uid: 0, name: "mongod", arguments: argv).summary == expected)

@@ -1,3 +1,5 @@
+import DoctorCore
+
 /// A running process, as read from the process table.
 public struct ProcessSnapshot: Sendable, Equatable {
     /// Process id.
@@ -31,7 +33,21 @@ public struct ProcessSnapshot: Sendable, Equatable {
         return "pid \(pid) (\(short))"
     }
 
-    /// argv with the values of options whose name mentions a password replaced by `*****`.
+    /// Words in an option's name that mark its value as a secret (`--password`, `--requirepass`,
+    /// `--auth-token`, `--api-key`, `-p`).
+    static let secretWords = ["pass", "pwd", "secret", "token", "key", "credential"]
+
+    /// Whether `argument` is an option whose value is a secret (key-file *paths* are not secrets).
+    static func isSecretOption(_ argument: String) -> Bool {
+        guard argument.hasPrefix("-") else { return false }
+        let name = argument.drop { $0 == "-" }.prefix { $0 != "=" }.lowercased()
+        if name == "p" { return true }
+        if name.hasSuffix("file") || name.hasSuffix("path") { return false }
+        return secretWords.contains { name.contains($0) }
+    }
+
+    /// argv with secrets masked: values of secret-looking options, and passwords inside any URL
+    /// (`mongodb://user:pw@host`, `redis://:pw@host`).
     static func masked(_ argv: [String]) -> [String] {
         var result: [String] = []
         var maskNext = false
@@ -41,8 +57,11 @@ public struct ProcessSnapshot: Sendable, Equatable {
                 maskNext = false
                 continue
             }
-            let lowered = argument.lowercased()
-            if argument.hasPrefix("-"), lowered.contains("password") {
+            if argument.contains("://") {
+                result.append(Redactor.redactURI(argument))
+                continue
+            }
+            if isSecretOption(argument) {
                 if let equals = argument.firstIndex(of: "=") {
                     result.append(argument[...equals] + "*****")
                 } else {
