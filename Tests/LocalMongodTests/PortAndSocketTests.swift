@@ -85,6 +85,22 @@ struct SocketTests {
         #expect(after.findings.isEmpty)
     }
 
+    @Test("a live socket whose server listens elsewhere is neither reported nor removed")
+    func liveUnixSocketKept() async throws {
+        let dir = try TestDirectory("sock")
+        defer { dir.remove() }
+        let port = try LoopbackListener.freePort()  // nothing on TCP: the server listens on another address
+        let path = dir.sub("mongodb-\(port).sock")
+        let fd = try makeLiveUnixSocket(at: path, owner: TestUsers.nobody.uid, group: TestUsers.nobody.gid)
+        defer { close(fd) }
+        let outcome = try await runCheck("socket", try setup(dir, port: port, serviceUser: "daemon"))
+        #expect(outcome.findings.isEmpty)
+        let action = RemoveStaleSocketAction(
+            path: path, port: port, serviceUID: TestUsers.daemon.uid, files: LiveFileSystem(), ports: LivePortProbe())
+        #expect(throws: FixActionError.self) { try action.apply() }
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+
     @Test("not reported and not removed while something listens on the port")
     func listeningKeepsSocket() async throws {
         let dir = try TestDirectory("sock")

@@ -22,6 +22,9 @@ struct SocketCheck: BlockingCheck {
         if probes.ports.isListening(port: settings.port.value, timeout: context.timeout) {
             return CheckOutcome(detail: "\(path) belongs to the server listening on port \(settings.port.value)")
         }
+        if probes.ports.unixSocketAccepts(path: path) {
+            return CheckOutcome(detail: "\(path) is live: a process accepts connections on it")
+        }
         guard let account = state.serviceAccount(settings) else {
             return CheckOutcome(detail: "\(described); service user \(settings.serviceUser.value) unknown here, not judged")
         }

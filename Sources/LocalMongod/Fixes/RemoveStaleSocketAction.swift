@@ -36,6 +36,9 @@ public struct RemoveStaleSocketAction: FixAction {
         guard !ports.isListening(port: port, timeout: .seconds(1)) else {
             throw FixActionError("something listens on port \(port); \(path) may be in use and was left alone")
         }
+        guard !ports.unixSocketAccepts(path: path) else {
+            throw FixActionError("a process accepts connections on \(path); it is not stale and was left alone")
+        }
         guard unlink(path) == 0 else {
             throw FixActionError("unlink \(path): \(String(cString: strerror(errno)))")
         }

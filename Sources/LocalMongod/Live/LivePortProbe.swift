@@ -20,6 +20,28 @@ public struct LivePortProbe: PortProbe {
             || connects(family: AF_INET6, port: port, timeoutMs: millis)
     }
 
+    public func unixSocketAccepts(path: String) -> Bool {
+        #if canImport(Glibc)
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        #else
+        let fd = socket(AF_UNIX, SOCK_STREAM, 0)
+        #endif
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let capacity = MemoryLayout.size(ofValue: address.sun_path)
+        guard path.utf8.count < capacity else { return false }
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in path.utf8.enumerated() { raw[index] = byte }
+        }
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        // Connected, or a full backlog: something is there. Refused or missing: nobody is.
+        return result == 0 || errno == EAGAIN
+    }
+
     public func listenerPIDs(port: Int) -> [Int32] {
         ProcNet.pids(holding: ProcNet.listeningInodes(port: port))
     }

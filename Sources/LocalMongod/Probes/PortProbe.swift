@@ -6,4 +6,8 @@ public protocol PortProbe: Sendable {
     /// The pids of the processes holding a listening socket on `port`; best effort
     /// (empty when they cannot be seen, e.g. without privileges or off Linux).
     func listenerPIDs(port: Int) -> [Int32]
+
+    /// Whether a process accepts connections on the Unix domain socket at `path` (a live socket,
+    /// whatever TCP address its server listens on).
+    func unixSocketAccepts(path: String) -> Bool
 }

@@ -58,9 +58,17 @@ struct LoopbackListener {
 
 /// Binds a real AF_UNIX socket at `path` and closes it, leaving a stale socket file behind.
 func makeStaleUnixSocket(at path: String, owner: UInt32, group: UInt32) throws {
+    Glibc.close(try makeUnixSocket(at: path, owner: owner, group: group, listening: false))
+}
+
+/// Binds and listens on a real AF_UNIX socket at `path`, like a live mongod; close the descriptor to end it.
+func makeLiveUnixSocket(at path: String, owner: UInt32, group: UInt32) throws -> Int32 {
+    try makeUnixSocket(at: path, owner: owner, group: group, listening: true)
+}
+
+private func makeUnixSocket(at path: String, owner: UInt32, group: UInt32, listening: Bool) throws -> Int32 {
     let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
     guard fd >= 0 else { throw SocketError("socket(AF_UNIX)") }
-    defer { Glibc.close(fd) }
     var address = sockaddr_un()
     address.sun_family = sa_family_t(AF_UNIX)
     let bytes = Array(path.utf8)
@@ -72,8 +80,15 @@ func makeStaleUnixSocket(at path: String, owner: UInt32, group: UInt32) throws {
     let bound = withUnsafePointer(to: &address) {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
     }
-    guard bound == 0 else { throw SocketError("bind \(path): \(String(cString: strerror(errno)))") }
-    guard chown(path, owner, group) == 0 else { throw SocketError("chown \(path)") }
+    guard bound == 0 else {
+        Glibc.close(fd)
+        throw SocketError("bind \(path): \(String(cString: strerror(errno)))")
+    }
+    guard chown(path, owner, group) == 0, !listening || listen(fd, 4) == 0 else {
+        Glibc.close(fd)
+        throw SocketError("chown/listen \(path)")
+    }
+    return fd
 }
 
 struct SocketError: Error, CustomStringConvertible {
