@@ -35,6 +35,18 @@ import TestSupport
         #expect((attributes[.ownerAccountID] as? NSNumber)?.uint32Value == getuid())
     }
 
+    @Test func underSudoTheDirectoryGoesToTheInvokingUserNotRoot() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let dbpath = dir.appending("db")
+        var env = ProcessInfo.processInfo.environment
+        env["SUDO_USER"] = "nobody"
+        let out = try ProcessRunner.run("mongo-doctor", ["check", "--dbpath", dbpath, "--fix", "--yes", "--json"], environment: env)
+        #expect(out.stderr.contains("owned by nobody"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: dbpath)
+        #expect(attributes[.ownerAccountName] as? String == "nobody")
+    }
+
     @Test func fixWithoutATerminalAndWithoutYesAppliesNothing() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -41,9 +41,14 @@ public struct CreateDirectoryAction: FixAction, Equatable {
             }
         }
         guard mkdir(absolute, mode_t(mode)) == 0 else { throw FixActionError("mkdir \(path): \(Self.lastError())") }
+        // Set owner and mode through a descriptor of the directory just made, opened without following
+        // a symlink: if someone swapped the path for a link meanwhile, nothing else is changed.
+        let fd = open(absolute, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw FixActionError("open \(path): \(Self.lastError())") }
+        defer { close(fd) }
         // mkdir applies the umask; set the mode exactly.
-        guard chmod(absolute, mode_t(mode)) == 0 else { throw FixActionError("chmod \(path): \(Self.lastError())") }
-        guard chown(absolute, uid_t(uid), gid_t(gid)) == 0 else {
+        guard fchmod(fd, mode_t(mode)) == 0 else { throw FixActionError("chmod \(path): \(Self.lastError())") }
+        guard fchown(fd, uid_t(uid), gid_t(gid)) == 0 else {
             throw FixActionError("chown \(path) to \(uid):\(gid): \(Self.lastError())")
         }
     }

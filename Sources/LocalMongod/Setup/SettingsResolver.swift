@@ -87,6 +87,13 @@ struct SettingsResolver {
         {
             return Setting(user.name, .default, origin: "user of running mongod pid \(running.pid)")
         }
+        // Under sudo, a bare mongod would be started by the person, not by root (and should not run as
+        // root): creating its data directory for root is the very trap the doctor warns about.
+        if geteuid() == 0, let invoker = ProcessInfo.processInfo.environment["SUDO_USER"], invoker != "root",
+            probes.users.user(named: invoker) != nil
+        {
+            return Setting(invoker, .default, origin: "the user who ran sudo")
+        }
         let current = probes.users.currentUser()?.name ?? String(geteuid())
         return Setting(current, .default, origin: "current user")
     }
