@@ -40,10 +40,10 @@ enum BuiltInEntries {
 
     static let all: [String: DiagnosticEntry] = [
         exitCodeID: DiagnosticEntry(
-            id: exitCodeID, severity: .info, title: "mongod exited with code {exitCode} ({exitName}: {exitMeaning})",
+            id: exitCodeID, severity: .info, title: "{exitVerb} {exitCode} ({exitName}: {exitMeaning})",
             explanation: "The exit code comes from {exitSource}."),
         unrecognizedID: DiagnosticEntry(
-            id: unrecognizedID, severity: .warning, title: "mongod stopped on an error the catalog does not know: {message}",
+            id: unrecognizedID, severity: .warning, title: "mongod logged an error the catalog does not know: {message}",
             explanation: "No catalog entry matches this line; read it and the lines before it."),
         startupWarningID: DiagnosticEntry(
             id: startupWarningID, severity: .warning, title: "Startup warning: {message}"),

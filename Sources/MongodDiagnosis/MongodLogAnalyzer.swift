@@ -100,8 +100,11 @@ public struct MongodLogAnalyzer: Sendable {
             evidence = [exit.event]
             let what = exit.event.id.map { "log id \($0)" } ?? "line \(exit.event.lineNumber)"
             values["exitSource"] = exit.stated ? "line \(exit.event.lineNumber), which states it" : "\(what), which mongod follows with this exit code"
+            values["exitVerb"] = "mongod exited with code"
         } else {
+            // No line shows the exit: the code is what mongod uses for the error found, not an observation.
             values["exitSource"] = "the catalog: it is the code mongod uses for the error found"
+            values["exitVerb"] = "for this error mongod exits with code"
             evidence = hits.first?.events.prefix(1).map { $0 } ?? []
         }
         return builder.finding(BuiltInEntries.entry(BuiltInEntries.exitCodeID, in: catalog), events: evidence, values: values)

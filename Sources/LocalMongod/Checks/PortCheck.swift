@@ -54,7 +54,9 @@ struct PortCheck: BlockingCheck {
         }
         let finding = Finding(
             id: "port.in-use", severity: severity,
-            title: "Port \(port.value) is already in use by \(holders.isEmpty ? "another program" : who)",
+            title: holders.isEmpty
+                ? "Port \(port.value) is already in use by a process mongo-doctor cannot identify (another user's; it may be a mongod)"
+                : "Port \(port.value) is already in use by \(who)",
             detail: "mongod stops with 'Error setting up listener … Address already in use' (exit code 48).",
             evidence: ["port: \(port.described)", "listener: \(who)"], fixes: fixes)
         return (finding, "port \(port.value) is taken")
