@@ -5,8 +5,8 @@ import Foundation
 /// The built-in `Diagnostics/` folder is searched in this order: `$MONGO_DOCTOR_CATALOG`;
 /// a `Diagnostics` folder next to the executable, or `../share/mongo-doctor/Diagnostics`
 /// relative to it; a `Diagnostics/` holding `mongod-startup.json` found walking up from the
-/// current directory, then from the executable's directory; finally the source tree this
-/// file was compiled from. A `--catalog DIR` is loaded after it, so its entries win.
+/// executable's directory; finally the source tree this file was compiled from. The working
+/// directory is deliberately not searched. A `--catalog DIR` is loaded after it, so its entries win.
 public struct CatalogLocator: Sendable {
     /// The environment variable naming the built-in catalog directory.
     public static let environmentVariable = "MONGO_DOCTOR_CATALOG"
@@ -15,8 +15,6 @@ public struct CatalogLocator: Sendable {
 
     /// Environment variables to read.
     public var environment: [String: String]
-    /// Where walking up starts.
-    public var currentDirectory: URL
     /// The running executable, when known.
     public var executable: URL?
     /// A file of this module's source tree (`#filePath`).
@@ -25,12 +23,10 @@ public struct CatalogLocator: Sendable {
     /// Creates a locator; defaults describe the running process.
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
         executable: URL? = Bundle.main.executableURL,
         sourceFile: String = #filePath
     ) {
         self.environment = environment
-        self.currentDirectory = currentDirectory
         self.executable = executable
         self.sourceFile = sourceFile
     }
@@ -72,7 +68,9 @@ public struct CatalogLocator: Sendable {
             list.append(directory.appendingPathComponent("Diagnostics"))
             list.append(directory.appendingPathComponent("../share/mongo-doctor/Diagnostics").standardizedFileURL)
         }
-        for start in [currentDirectory] + executableDirectories {
+        // Only the executable's own tree is walked (a development build finds the repository's catalog);
+        // never the working directory's, where anyone could plant a Diagnostics/ folder.
+        for start in executableDirectories {
             list += Self.ancestors(of: start).map { $0.appendingPathComponent("Diagnostics") }
         }
         let sourceRoot = URL(fileURLWithPath: sourceFile)

@@ -86,17 +86,17 @@ struct CatalogLoadingTests {
     func locator() throws {
         let dir = try TempDir()
         defer { dir.remove() }
-        let fromEnv = CatalogLocator(environment: ["MONGO_DOCTOR_CATALOG": dir.url.path], currentDirectory: URL(fileURLWithPath: "/"), executable: nil)
+        let fromEnv = CatalogLocator(environment: ["MONGO_DOCTOR_CATALOG": dir.url.path], executable: nil)
         #expect(try fromEnv.builtInDirectory().path == dir.url.path)
         let missing = CatalogLocator(environment: ["MONGO_DOCTOR_CATALOG": "/no/such/dir"], executable: nil)
         #expect(throws: MongodDiagnosisError.catalogDirectoryMissing("/no/such/dir")) { try missing.builtInDirectory() }
-        let fromSource = CatalogLocator(environment: [:], currentDirectory: URL(fileURLWithPath: "/"), executable: nil)
+        let fromSource = CatalogLocator(environment: [:], executable: nil)
         let found = try fromSource.builtInDirectory()
         #expect(FileManager.default.fileExists(atPath: found.appendingPathComponent("mongod-startup.json").path))
         #expect(try fromSource.directories(userCatalog: dir.url).last == dir.url)
     }
 
-    @Test("the locator finds Diagnostics next to the executable and walking up")
+    @Test("the locator finds Diagnostics next to the executable and walking up from it, never from the working directory")
     func locatorNearExecutable() throws {
         let dir = try TempDir()
         defer { dir.remove() }
@@ -104,11 +104,16 @@ struct CatalogLoadingTests {
         try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
         try dir.write("share/mongo-doctor/Diagnostics/mongod-startup.json", #"{"entries":[]}"#)
         let bin = dir.url.appendingPathComponent("bin/mongo-doctor")
-        let locator = CatalogLocator(environment: [:], currentDirectory: URL(fileURLWithPath: "/"), executable: bin, sourceFile: "/nowhere/a/b/c.swift")
+        let locator = CatalogLocator(environment: [:], executable: bin, sourceFile: "/nowhere/a/b/c.swift")
         #expect(try locator.builtInDirectory().standardizedFileURL.path == share.standardizedFileURL.path)
-        let walking = CatalogLocator(environment: [:], currentDirectory: share.appendingPathComponent("x/y"), executable: nil, sourceFile: "/nowhere/a/b/c.swift")
-        #expect(try walking.builtInDirectory().standardizedFileURL.path == share.standardizedFileURL.path)
-        let nowhere = CatalogLocator(environment: [:], currentDirectory: URL(fileURLWithPath: "/"), executable: nil, sourceFile: "/nowhere/a/b/c.swift")
+        // A development build: .build/debug/mongo-doctor finds the repository's Diagnostics/ by walking up.
+        try FileManager.default.createDirectory(at: dir.url.appendingPathComponent("Diagnostics"), withIntermediateDirectories: true)
+        try dir.write("Diagnostics/mongod-startup.json", #"{"entries":[]}"#)
+        let devBinary = dir.url.appendingPathComponent(".build/debug/mongo-doctor")
+        let walking = CatalogLocator(environment: [:], executable: devBinary, sourceFile: "/nowhere/a/b/c.swift")
+        #expect(try walking.builtInDirectory().standardizedFileURL.path
+            == dir.url.appendingPathComponent("Diagnostics").standardizedFileURL.path)
+        let nowhere = CatalogLocator(environment: [:], executable: nil, sourceFile: "/nowhere/a/b/c.swift")
         #expect(throws: MongodDiagnosisError.self) { try nowhere.builtInDirectory() }
     }
 }

@@ -147,7 +147,7 @@ struct DbPathInspector {
 enum ByteText {
     static func format(_ bytes: UInt64) -> String {
         if bytes >= 1 << 30 {
-            let tenths = bytes * 10 / (1 << 30)
+            let tenths = bytes / (1 << 30) * 10 + (bytes % (1 << 30)) * 10 / (1 << 30)
             return "\(tenths / 10).\(tenths % 10) GiB"
         }
         return "\(bytes / 1_000_000) MB"

@@ -39,7 +39,9 @@ public struct LiveFileSystem: FileSystemProbe {
     public func freeBytes(atPath path: String) -> UInt64? {
         var vfs = statvfs()
         guard statvfs(path, &vfs) == 0 else { return nil }
-        return UInt64(vfs.f_bavail) * UInt64(vfs.f_frsize)
+        // A FUSE or network file system can report absurd sizes: saturate instead of trapping.
+        let (bytes, overflow) = UInt64(vfs.f_bavail).multipliedReportingOverflow(by: UInt64(vfs.f_frsize))
+        return overflow ? UInt64.max : bytes
     }
 
     public func contentsOfDirectory(atPath path: String) -> [String]? {
