@@ -25,3 +25,20 @@ import Testing
         #expect(!everything.contains("Pa$$w0rd"))
     }
 }
+
+@Suite struct ConfigValueTests {
+    @Test("net.port must be a port number", arguments: ["70000", "0", "twenty", "-1"])
+    func invalidPort(value: String) async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("md-port-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "net:\n  port: \(value)\n".write(toFile: "\(dir)/mongod.conf", atomically: true, encoding: .utf8)
+        let checks = LocalChecks.make(setup: LocalSetup(configPath: "\(dir)/mongod.conf", dbPath: dir))
+        let results = await CheckRunner().run(checks, in: CheckContext(platform: .linux))
+        let parse = try #require(results.first { $0.id == "config.parse" })
+        #expect(parse.findings.map(\.id) == ["config.invalid-value"])
+        #expect(parse.findings.first?.evidence.first?.contains("line 2") == true)
+        let port = try #require(results.first { $0.id == "port" })
+        #expect(port.detail.hasPrefix("port 27017 "))  // the other checks use the default, not the bad value
+    }
+}

@@ -17,6 +17,7 @@ struct ConfigParseCheck: BlockingCheck {
         switch settings.configState {
         case .absent, .parsed:
             var findings = unknownOptions(settings.config, file: path.value)
+            if let bad = invalidPort(settings.config, file: path.value) { findings.append(bad) }
             let detail = "\(path.value): \(settings.config.entries.count) options"
                 + (findings.isEmpty ? "" : ", \(findings.count) unknown")
             if settings.platform != .windows, let account = state.serviceAccount(settings),
@@ -31,6 +32,18 @@ struct ConfigParseCheck: BlockingCheck {
         case .invalid(let problem):
             return CheckOutcome(detail: "\(path.value) is not valid YAML", findings: [invalid(path.value, problem)])
         }
+    }
+
+    /// `config.invalid-value`: a `net.port` that is not a port number (mongod refuses to start).
+    private func invalidPort(_ config: MongodConfig, file: String) -> Finding? {
+        guard let raw = config.string("net.port") else { return nil }
+        if let port = Int(raw.trimmingSpaces), (1...65535).contains(port) { return nil }
+        return Finding(
+            id: "config.invalid-value", severity: .error,
+            title: "net.port in \(file) is not a port number from 1 to 65535: \(raw)",
+            detail: "mongod stops with a BadValue error while reading its options (exit code 2); mongo-doctor checks the default 27017 meanwhile.",
+            evidence: [config.origin("net.port", file: file)],
+            fixes: [Fix(id: "config.fix-port", summary: "Set net.port to a number from 1 to 65535 (27017 is the default)")])
     }
 
     private func unreadable(_ path: Setting<String>, reason: String, _ settings: LocalSettings) -> Finding {

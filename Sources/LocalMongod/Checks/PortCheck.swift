@@ -47,7 +47,7 @@ struct PortCheck: BlockingCheck {
             Fix(
                 id: "port.choose-other",
                 summary: "Or run mongod on another port (net.port in \(commands.configFile(settings)), or --port)",
-                commands: [commands.line(["mongod", "--port", String(port.value + 1)])]),
+                commands: [commands.line(["mongod", "--port", String(port.value < 65535 ? port.value + 1 : port.value - 1)])]),
         ]
         if let pid = holders.first?.pid {
             fixes.append(Fix(id: "port.stop-holder", summary: "Or stop that program (run by hand)", commands: commands.kill(pid)))

@@ -24,7 +24,8 @@ struct SettingsResolver {
             ?? configured("storage.dbPath")
             ?? Setting(PlatformDefaults.dbPath(platform), .default)
         let port = setup.port.map { Setting($0, .flag, origin: "--port") }
-            ?? config.int("net.port").map { Setting($0, .config, origin: config.origin("net.port", file: file)) }
+            ?? config.int("net.port").flatMap { (1...65535).contains($0) ? $0 : nil }  // else config.invalid-value
+                .map { Setting($0, .config, origin: config.origin("net.port", file: file)) }
             ?? Setting(27017, .default)
         let logsToFile = (config.string("systemLog.destination") ?? "file") == "file"
         let logPath = setup.logPath.map { Setting($0, .flag, origin: "--log") }
