@@ -68,6 +68,14 @@ public struct LiveFileSystem: FileSystemProbe {
     }
 
     public func lockState(ofFile path: String) -> LockState {
+        // Where the kernel lists its locks (/proc/locks), read them: looking must not take the lock,
+        // even for an instant, or a mongod starting at that moment would fail with DBPathInUse.
+        if let lockTable = ProcFile.text("/proc/locks") {
+            guard let file = status(ofPath: path) else { return .unknown(Self.lastError()) }
+            let holder = ProcLocks.holder(inode: file.inode, device: file.device, text: lockTable)
+            return holder.map { .held(pid: $0) } ?? .free
+        }
+        // Elsewhere, a non-blocking try is the only way to know; it is released at once.
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return .unknown(Self.lastError()) }
         defer { close(fd) }
@@ -76,8 +84,7 @@ public struct LiveFileSystem: FileSystemProbe {
             return .free
         }
         guard errno == EWOULDBLOCK || errno == EAGAIN else { return .unknown(Self.lastError()) }
-        let holder = status(ofPath: path).flatMap { ProcLocks.holder(inode: $0.inode, device: $0.device) }
-        return .held(pid: holder)
+        return .held(pid: nil)
     }
 
     static func lastError() -> String { String(cString: strerror(errno)) }
