@@ -84,7 +84,10 @@ struct Placeholders: Sendable {
         let plain = value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_@%+=:,./-".contains($0)) }
         switch platform {
         case .windows:
-            if plain || value.allSatisfy({ $0 != " " && $0 != "\"" && $0 != "&" && $0 != "|" && $0 != "^" }) {
+            // cmd treats these as separators or redirections unless inside quotes (quotes do not stop
+            // %VAR% expansion, which the %USERNAME% default relies on).
+            let special: Set<Character> = [" ", "\"", "&", "|", "^", "<", ">", "(", ")"]
+            if plain || !value.contains(where: special.contains) {
                 return value
             }
             return "\"\(value.replacingOccurrences(of: "\"", with: "\"\""))\""
