@@ -25,8 +25,11 @@ public struct OpenSSLProber: Sendable {
         ip: String, port: Int, serverName: String, caFile: String?,
         allowInvalidCertificates: Bool, allowInvalidHostnames: Bool, timeout: Duration
     ) async -> TLSHandshakeResult {
+        // An empty name would make OpenSSL skip the identity check while still reporting success:
+        // check the certificate against the address instead.
+        let name = serverName.isEmpty ? ip : serverName
         let runner = HandshakeRunner(
-            ip: ip, port: port, serverName: serverName, caFile: caFile,
+            ip: ip, port: port, serverName: name, caFile: caFile,
             allowInvalidCertificates: allowInvalidCertificates,
             allowInvalidHostnames: allowInvalidHostnames, timeout: timeout
         )
