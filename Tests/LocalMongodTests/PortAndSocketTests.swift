@@ -85,6 +85,16 @@ struct SocketTests {
         #expect(after.findings.isEmpty)
     }
 
+    /// The socket check reports nothing for `path`, and the automatic fix refuses to remove it.
+    func expectKept(_ path: String, port: Int, setup: LocalSetup) async throws {
+        let outcome = try await runCheck("socket", setup)
+        #expect(outcome.findings.isEmpty)
+        let action = RemoveStaleSocketAction(
+            path: path, port: port, serviceUID: TestUsers.daemon.uid, files: LiveFileSystem(), ports: LivePortProbe())
+        #expect(throws: FixActionError.self) { try action.apply() }
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+
     @Test("a live socket whose server listens elsewhere is neither reported nor removed")
     func liveUnixSocketKept() async throws {
         let dir = try TestDirectory("sock")
@@ -93,12 +103,7 @@ struct SocketTests {
         let path = dir.sub("mongodb-\(port).sock")
         let fd = try makeLiveUnixSocket(at: path, owner: TestUsers.nobody.uid, group: TestUsers.nobody.gid)
         defer { close(fd) }
-        let outcome = try await runCheck("socket", try setup(dir, port: port, serviceUser: "daemon"))
-        #expect(outcome.findings.isEmpty)
-        let action = RemoveStaleSocketAction(
-            path: path, port: port, serviceUID: TestUsers.daemon.uid, files: LiveFileSystem(), ports: LivePortProbe())
-        #expect(throws: FixActionError.self) { try action.apply() }
-        #expect(FileManager.default.fileExists(atPath: path))
+        try await expectKept(path, port: port, setup: try setup(dir, port: port, serviceUser: "daemon"))
     }
 
     @Test("not reported and not removed while something listens on the port")
@@ -109,13 +114,7 @@ struct SocketTests {
         defer { listener.close() }
         let path = dir.sub("mongodb-\(listener.port).sock")
         try makeStaleUnixSocket(at: path, owner: TestUsers.nobody.uid, group: TestUsers.nobody.gid)
-        let outcome = try await runCheck("socket", try setup(dir, port: listener.port, serviceUser: "daemon"))
-        #expect(outcome.findings.isEmpty)
-
-        let action = RemoveStaleSocketAction(
-            path: path, port: listener.port, serviceUID: TestUsers.daemon.uid, files: LiveFileSystem(), ports: LivePortProbe())
-        #expect(throws: FixActionError.self) { try action.apply() }
-        #expect(FileManager.default.fileExists(atPath: path))
+        try await expectKept(path, port: listener.port, setup: try setup(dir, port: listener.port, serviceUser: "daemon"))
     }
 
     @Test("not reported and not removed when the service user owns it")
@@ -125,13 +124,7 @@ struct SocketTests {
         let port = try LoopbackListener.freePort()
         let path = dir.sub("mongodb-\(port).sock")
         try makeStaleUnixSocket(at: path, owner: TestUsers.daemon.uid, group: TestUsers.daemon.gid)
-        let outcome = try await runCheck("socket", try setup(dir, port: port, serviceUser: "daemon"))
-        #expect(outcome.findings.isEmpty)
-
-        let action = RemoveStaleSocketAction(
-            path: path, port: port, serviceUID: TestUsers.daemon.uid, files: LiveFileSystem(), ports: LivePortProbe())
-        #expect(throws: FixActionError.self) { try action.apply() }
-        #expect(FileManager.default.fileExists(atPath: path))
+        try await expectKept(path, port: port, setup: try setup(dir, port: port, serviceUser: "daemon"))
     }
 
     @Test("a regular file at the socket path is never removed")
@@ -140,12 +133,7 @@ struct SocketTests {
         defer { dir.remove() }
         let port = try LoopbackListener.freePort()
         let path = try dir.write("mongodb-\(port).sock", "data", owner: TestUsers.nobody.uid, group: TestUsers.nobody.gid)
-        let outcome = try await runCheck("socket", try setup(dir, port: port, serviceUser: "daemon"))
-        #expect(outcome.findings.isEmpty)
-        let action = RemoveStaleSocketAction(
-            path: path, port: port, serviceUID: TestUsers.daemon.uid, files: LiveFileSystem(), ports: LivePortProbe())
-        #expect(throws: FixActionError.self) { try action.apply() }
-        #expect(FileManager.default.fileExists(atPath: path))
+        try await expectKept(path, port: port, setup: try setup(dir, port: port, serviceUser: "daemon"))
     }
 }
 
