@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "DoctorCore", targets: ["DoctorCore"]),
         .library(name: "DoctorChecks", targets: ["DoctorChecks"]),
         .library(name: "ConnectionString", targets: ["ConnectionString"]),
+        .library(name: "Redaction", targets: ["Redaction"]),
         .library(name: "MongodDiagnosis", targets: ["MongodDiagnosis"]),
         .library(name: "LocalMongod", targets: ["LocalMongod"]),
     ],
@@ -39,12 +40,14 @@ let package = Package(
         .target(name: "TLSProbe", dependencies: ["COpenSSL", "BlockingWork"], swiftSettings: strictSettings),
         // The system resolver (libresolv) for SRV and TXT lookups.
         .systemLibrary(name: "CResolv"),
-        // Our own MongoDB connection-string parser and linter (no network, no libmongoc).
-        .target(name: "ConnectionString", swiftSettings: strictSettings),
+        // The one set of secret rules and maskers: names that mark secrets, URL passwords, argv, free text.
+        .target(name: "Redaction", swiftSettings: strictSettings),
+        // Our own MongoDB connection-string parser and linter (no network, no libmongoc); the URI's secret rules.
+        .target(name: "ConnectionString", dependencies: ["Redaction"], swiftSettings: strictSettings),
         // Runs blocking calls on threads of their own, off the cooperative pool.
         .target(name: "BlockingWork", swiftSettings: strictSettings),
         // The small safe Swift layer over libmongoc: BSON, clients, pool, operations, errors.
-        .target(name: "MongoBridge", dependencies: ["CLibMongoC", "BlockingWork"], swiftSettings: strictSettings),
+        .target(name: "MongoBridge", dependencies: ["CLibMongoC", "BlockingWork", "Redaction"], swiftSettings: strictSettings),
         // Pure model and runner of the doctor: checks, findings, fixes, reports, renderers.
         .target(name: "DoctorCore", swiftSettings: strictSettings),
         // mongod logs explained against the failure catalog in Diagnostics/ (pure; no libmongoc).
@@ -52,20 +55,20 @@ let package = Package(
         // Static checks of a local mongod setup: config, dbpath, lock, port, socket, log path, keyfile, limits.
         .target(
             name: "LocalMongod",
-            dependencies: ["DoctorCore", "BlockingWork", .product(name: "Yams", package: "Yams")],
+            dependencies: ["DoctorCore", "BlockingWork", "ConnectionString", "Redaction", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         // The concrete checks, talking to the outside world through injected protocols.
         .target(
             name: "DoctorChecks",
-            dependencies: ["DoctorCore", "MongoBridge", "CResolv", "ConnectionString", "TLSProbe", "BlockingWork"],
+            dependencies: ["DoctorCore", "MongoBridge", "CResolv", "ConnectionString", "Redaction", "TLSProbe", "BlockingWork"],
             swiftSettings: strictSettings
         ),
         // The command-line front end (argument parsing, target resolution, rendering, exit codes).
         .target(
             name: "MongoDoctorCLI",
             dependencies: [
-                "DoctorCore", "DoctorChecks", "MongoBridge", "ConnectionString", "MongodDiagnosis", "LocalMongod", "BlockingWork",
+                "DoctorCore", "DoctorChecks", "MongoBridge", "ConnectionString", "Redaction", "MongodDiagnosis", "LocalMongod", "BlockingWork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -76,18 +79,19 @@ let package = Package(
 
         .testTarget(name: "MongoBridgeTests", dependencies: ["MongoBridge", "BlockingWork", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "DoctorCoreTests", dependencies: ["DoctorCore"], swiftSettings: strictSettings),
+        .testTarget(name: "RedactionTests", dependencies: ["Redaction", "ConnectionString"], swiftSettings: strictSettings),
         .testTarget(name: "TLSProbeTests", dependencies: ["TLSProbe", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "LocalMongodTests", dependencies: ["LocalMongod", "DoctorCore"], swiftSettings: strictSettings),
         .testTarget(name: "MongodDiagnosisTests", dependencies: ["MongodDiagnosis", "DoctorCore"], swiftSettings: strictSettings),
         .testTarget(name: "ConnectionStringTests", dependencies: ["ConnectionString"], swiftSettings: strictSettings),
         .testTarget(
             name: "DoctorChecksTests",
-            dependencies: ["DoctorChecks", "DoctorCore", "MongoBridge", "TLSProbe", "TestSupport"],
+            dependencies: ["DoctorChecks", "DoctorCore", "MongoBridge", "TLSProbe", "ConnectionString", "Redaction", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "MongoDoctorCLITests",
-            dependencies: ["MongoDoctorCLI", "TestSupport"],
+            dependencies: ["MongoDoctorCLI", "ConnectionString", "Redaction", "MongoBridge", "LocalMongod", "TestSupport"],
             swiftSettings: strictSettings
         ),
     ]

@@ -70,6 +70,8 @@ public struct ConnectionString: Sendable, Equatable {
     public var warnings: [URIIssue]
     /// The input with secrets masked, computed at parse time.
     var redactedText: String
+    /// The secrets as written in the input (password, secret option values), for scrubbing free text.
+    var secretTexts: [String] = []
 
     /// Parses a connection string.
     ///

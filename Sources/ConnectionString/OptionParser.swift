@@ -1,3 +1,5 @@
+import Redaction
+
 /// The options of a connection string after parsing, with what the cross-option rules need.
 struct ParsedOptions: Sendable {
     /// Valid values by canonical name.
@@ -146,7 +148,7 @@ struct OptionParser {
                 log.warning(
                     URIIssueID.deprecatedOption,
                     "option '\(old.key)' is deprecated; use '\(spec.canonical)'",
-                    at: old.keyPosition, suggestion: "\(spec.canonical)=\(spec.isSecret ? Masking.mask : old.value)"
+                    at: old.keyPosition, suggestion: "\(spec.canonical)=\(spec.isSecret ? SecretMask.text : old.value)"
                 )
             } else {
                 log.warning(

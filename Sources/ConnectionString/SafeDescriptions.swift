@@ -1,3 +1,5 @@
+import Redaction
+
 /// Descriptions and mirrors that never show the password or secret option values, so that
 /// `print`, string interpolation and `dump` cannot leak them into logs.
 extension ConnectionString: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
@@ -9,12 +11,27 @@ extension ConnectionString: CustomStringConvertible, CustomDebugStringConvertibl
 
     /// A mirror with the password and secret option values masked.
     public var customMirror: Mirror {
-        let safeOptions = options.reduce(into: [String: URIOptionValue]()) { result, entry in
-            result[entry.key] = OptionTable.lookup(entry.key)?.isSecret == true ? .string(Masking.mask) : entry.value
-        }
-        return Mirror(self, children: [
-            "scheme": scheme, "hosts": hosts, "auth": auth as Any, "options": safeOptions, "warnings": warnings,
+        Mirror(self, children: [
+            "scheme": scheme, "hosts": hosts, "auth": auth as Any, "options": redactedOptions, "warnings": warnings,
         ], displayStyle: .struct)
+    }
+}
+
+extension ConnectionString {
+    /// ``options`` with every secret value masked: the values of secret options, and the
+    /// `AWS_SESSION_TOKEN` of `authMechanismProperties`. Safe to show or serialise.
+    public var redactedOptions: [String: URIOptionValue] {
+        options.reduce(into: [:]) { result, entry in
+            if URIRedaction.isSecretOption(entry.key) {
+                result[entry.key] = .string(SecretMask.text)
+            } else if case .document(let properties) = entry.value {
+                result[entry.key] = .document(properties.reduce(into: [:]) { masked, property in
+                    masked[property.key] = URIRedaction.isSecretProperty(property.key) ? SecretMask.text : property.value
+                })
+            } else {
+                result[entry.key] = entry.value
+            }
+        }
     }
 }
 
@@ -22,7 +39,7 @@ extension ConnectionString.Credentials: CustomStringConvertible, CustomDebugStri
     /// `username:*****/db` with the password masked.
     public var description: String {
         let user = username ?? ""
-        let secret = password == nil ? "" : ":" + Masking.mask
+        let secret = password == nil ? "" : ":" + SecretMask.text
         return "\(user)\(secret)" + (db.map { "/\($0)" } ?? "")
     }
 
@@ -32,7 +49,7 @@ extension ConnectionString.Credentials: CustomStringConvertible, CustomDebugStri
     /// A mirror with the password masked.
     public var customMirror: Mirror {
         Mirror(self, children: [
-            "username": username as Any, "password": password.map { _ in Masking.mask } as Any, "db": db as Any,
+            "username": username as Any, "password": password.map { _ in SecretMask.text } as Any, "db": db as Any,
         ], displayStyle: .struct)
     }
 }

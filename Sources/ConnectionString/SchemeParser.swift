@@ -7,7 +7,7 @@ enum SchemeParser {
             return (scheme, scheme.rawValue.count + 3)
         }
         let (message, position, fixed) = diagnose(text)
-        let suggestion = fixed.map(Masking.maskSecrets(in:))
+        let suggestion = fixed.map(URIRedaction.redact(_:))
         log.error(URIIssueID.badScheme, message, at: position, suggestion: suggestion)
         return nil
     }

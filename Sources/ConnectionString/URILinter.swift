@@ -56,7 +56,7 @@ public enum URILinter {
         if lower > start { parts.append(describe(chars[start..<lower], side: "leading")) }
         if upper < end { parts.append(describe(chars[upper..<end], side: "trailing")) }
         guard !parts.isEmpty else { return }
-        let text = Masking.maskSecrets(in: String(chars[lower..<upper]))
+        let text = URIRedaction.redact( String(chars[lower..<upper]))
         issues.append(URIIssue(
             id: URIIssueID.whitespace, severity: .error,
             message: "the connection string has \(parts.joined(separator: " and ")); drivers do not trim it",
@@ -86,7 +86,7 @@ public enum URILinter {
         }
         issues.append(URIIssue(
             id: URIIssueID.quoted, severity: .error, message: message,
-            position: start, suggestion: Masking.maskSecrets(in: String(chars[lower..<upper]))
+            position: start, suggestion: URIRedaction.redact( String(chars[lower..<upper]))
         ))
     }
 }

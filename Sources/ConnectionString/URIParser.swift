@@ -72,7 +72,8 @@ struct URIParser {
             : ConnectionString.Credentials(username: userInfo?.username, password: userInfo?.password, db: db)
         return ConnectionString(
             scheme: scheme, hosts: hosts, auth: auth, options: options.values,
-            warnings: log.warnings, redactedText: Redactor(chars: chars, secrets: secrets).text
+            warnings: log.warnings, redactedText: RangeMasker(chars: chars, secrets: secrets).text,
+            secretTexts: secrets.filter { !$0.isEmpty }.map { String(chars[$0]) }
         )
     }
 
@@ -101,7 +102,7 @@ struct URIParser {
             if let sock = path.firstRange(of: ".sock") {
                 let socket = String(path[..<sock.upperBound])
                 let rest = String(path[sock.upperBound...]) + String(chars[pathEnd...])
-                let fixed = Masking.uri(scheme: scheme.rawValue, userInfo: userInfo?.masked, tail: PercentCoding.encodeSocketPath(socket) + rest)
+                let fixed = URIRedaction.uri(scheme: scheme.rawValue, userInfo: userInfo?.masked, tail: PercentCoding.encodeSocketPath(socket) + rest)
                 log.error(
                     URIIssueID.rawUnixSocket,
                     "the Unix socket path '\(socket)' must be percent-encoded ('/' as %2F)",
@@ -114,7 +115,7 @@ struct URIParser {
     }
 
     private mutating func reportMissingSlash(at position: Int) {
-        let redactor = Redactor(chars: chars, secrets: secrets)
+        let redactor = RangeMasker(chars: chars, secrets: secrets)
         let fixed = redactor.render(0..<position) + "/" + redactor.render(position..<chars.count)
         log.note(
             URIIssueID.missingSlash,

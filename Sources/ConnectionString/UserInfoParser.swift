@@ -1,3 +1,5 @@
+import Redaction
+
 /// The decoded user information and what is needed to show it safely.
 struct UserInfo: Sendable {
     /// The decoded username.
@@ -9,7 +11,7 @@ struct UserInfo: Sendable {
 
     /// The user information re-encoded with the password masked, e.g. `alice%40corp:*****`.
     var masked: String {
-        PercentCoding.encodeUserInfo(username) + (password == nil ? "" : ":" + Masking.mask)
+        PercentCoding.encodeUserInfo(username) + (password == nil ? "" : ":" + SecretMask.text)
     }
 
     /// Splits `chars[range]` at the first colon and decodes both parts leniently.
@@ -35,7 +37,7 @@ enum UserInfoParser {
         let info = UserInfo(chars, range)
         let colon = chars[range].firstIndex(of: ":")
         let tail = String(chars[range.upperBound...].dropFirst())
-        let suggestion = Masking.uri(scheme: scheme, userInfo: info.masked, tail: tail)
+        let suggestion = URIRedaction.uri(scheme: scheme, userInfo: info.masked, tail: tail)
         if let at = chars[range].firstIndex(of: "@") {
             let part = colon.map { at > $0 } == true ? "password" : "username"
             log.error(
@@ -96,7 +98,7 @@ enum UserInfoParser {
         let part = colon.map { $0 < authorityEnd } == true ? "password" : "username"
         let delimiter = chars[authorityEnd]
         let code = delimiter == "/" ? "%2F" : "%3F"
-        let suggestion = Masking.uri(scheme: scheme, userInfo: info.masked, tail: String(chars[(at + 1)...]))
+        let suggestion = URIRedaction.uri(scheme: scheme, userInfo: info.masked, tail: String(chars[(at + 1)...]))
         log.error(
             URIIssueID.unescapedChar,
             "the \(part) contains an unescaped '\(delimiter)': percent-encode it as \(code)",

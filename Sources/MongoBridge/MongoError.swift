@@ -1,17 +1,20 @@
 internal import CLibMongoC
+public import Redaction
 
 /// An error from libmongoc or the server, with libmongoc's raw domain and code kept.
 ///
 /// The doctor matches failure signatures on `(domain, code)` and on the message, so
-/// nothing is collapsed. The message can contain what libmongoc echoes from a URI
-/// (including a password); callers scrub it before showing it (see `DoctorCore.Redactor`).
+/// nothing is collapsed. libmongoc's message can echo a URI with its password, so it is never
+/// part of ``description`` (safe by construction, as postgres-nio's `PSQLError` is): checks match
+/// on ``rawMessage`` and show ``message(scrubbing:)``.
 public struct MongoError: Error, Sendable, CustomStringConvertible {
     /// libmongoc's error domain (`MONGOC_ERROR_*`), or `0` for errors raised by the bridge itself.
     public var domain: UInt32
     /// libmongoc's error code in that domain, or the server's code for server errors (domain 17).
     public var code: UInt32
-    /// libmongoc's message.
-    public var message: String
+    /// libmongoc's message as it came. It may quote a password: match on it, never show it;
+    /// show ``message(scrubbing:)``.
+    package var rawMessage: String
     /// The server's reply document, when there was one.
     public var reply: BSONDocument?
 
@@ -19,12 +22,19 @@ public struct MongoError: Error, Sendable, CustomStringConvertible {
     public init(domain: UInt32, code: UInt32, message: String, reply: BSONDocument? = nil) {
         self.domain = domain
         self.code = code
-        self.message = message
+        self.rawMessage = message
         self.reply = reply
     }
 
-    /// "domain/code: message".
-    public var description: String { "\(domain)/\(code): \(message)" }
+    /// "MongoError 1/11 (AuthenticationFailed)": the codes only, never libmongoc's message.
+    public var description: String {
+        "MongoError \(domain)/\(code)" + (serverCodeName.map { " (\($0))" } ?? "")
+    }
+
+    /// libmongoc's message with every secret `scrubber` knows removed.
+    public func message(scrubbing scrubber: TextScrubber) -> String {
+        scrubber.scrub(rawMessage)
+    }
 
     /// The server's `codeName` from the reply, when present (e.g. `AuthenticationFailed`).
     public var serverCodeName: String? { reply?["codeName"]?.stringValue }

@@ -1,4 +1,5 @@
 import Foundation
+public import Redaction
 
 /// One message libmongoc logged.
 public struct MongoLogEntry: Sendable, Equatable {
@@ -12,8 +13,13 @@ public struct MongoLogEntry: Sendable, Equatable {
     public var level: Level
     /// libmongoc's log domain ("mongoc", "uri", "stream", …).
     public var domain: String
-    /// The raw message. It may contain secrets: scrub before showing.
-    public var message: String
+    /// The raw message. It may quote a password: match on it, show ``message(scrubbing:)``.
+    package var rawMessage: String
+
+    /// The message with every secret `scrubber` knows removed.
+    public func message(scrubbing scrubber: TextScrubber) -> String {
+        scrubber.scrub(rawMessage)
+    }
 }
 
 /// Keeps the most recent libmongoc log messages in memory instead of printing them.

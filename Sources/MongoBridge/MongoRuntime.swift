@@ -17,7 +17,7 @@ public enum MongoRuntime {
             let entry = MongoLogEntry(
                 level: MongoLogEntry.Level(rawValue: Int(level.rawValue)) ?? .debug,
                 domain: domain.map { String(cString: $0) } ?? "",
-                message: message.map { String(cString: $0) } ?? ""
+                rawMessage: message.map { String(cString: $0) } ?? ""
             )
             MongoLogCapture.shared.record(entry)
         }, nil)

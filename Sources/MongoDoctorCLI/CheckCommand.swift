@@ -1,3 +1,4 @@
+import ConnectionString
 import ArgumentParser
 import DoctorChecks
 import DoctorCore
@@ -54,10 +55,10 @@ struct CheckCommand: AsyncParsableCommand {
         }
         let report = Report(
             toolName: "mongo-doctor", toolVersion: MongoDoctorVersion.current,
-            target: Redactor.redactURI(resolved.uri), targetSource: resolved.source, checks: results,
+            target: URIRedaction.redact(resolved.uri), targetSource: resolved.source, checks: results,
             elapsedMs: start.duration(to: clock.now).milliseconds,
             sections: fixFlags.fix ? [("fixesApplied", FixConfirmation.section(applied))] : [])
-        try output.emit(report, redactor: Redactor(uri: resolved.uri))
+        try output.emit(report)
     }
 
     /// Whether every seed of the target is this machine.

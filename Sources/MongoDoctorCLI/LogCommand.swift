@@ -44,7 +44,7 @@ struct LogCommand: AsyncParsableCommand {
                 ("startups", .int(analysis.startupCount)), ("exitCode", analysis.exitCode.map { .int($0) } ?? .null),
                 ("serverVersion", .string(analysis.serverVersion)),
             ]))])
-        try output.emit(report, redactor: Redactor())
+        try output.emit(report)
     }
 
     static func summary(_ analysis: MongodLogAnalysis, source: String) -> String {

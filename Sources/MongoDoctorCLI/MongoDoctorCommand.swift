@@ -34,11 +34,11 @@ public struct MongoDoctorCommand: AsyncParsableCommand {
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch let error as ToolError {
-            FileHandle.standardError.write(Data(("mongo-doctor: " + Redactor.scrubArguments(error.description) + "\n").utf8))
+            FileHandle.standardError.write(Data(("mongo-doctor: " + CommandLineSecrets.scrub(error.description) + "\n").utf8))
             Foundation.exit(ToolExit.toolFailure)
         } catch {
             let status = exitCode(for: error)
-            let message = Redactor.scrubArguments(fullMessage(for: error))
+            let message = CommandLineSecrets.scrub(fullMessage(for: error))
             if status == .success {
                 print(message)
                 Foundation.exit(0)

@@ -18,22 +18,18 @@ public struct OutputOptions: ParsableArguments {
 
     public init() {}
 
-    /// Renders `report`, scrubbing every secret `redactor` knows.
-    func render(_ report: Report, redactor: Redactor) -> String {
-        let text: String
-        if json {
-            text = JSONRenderer().render(report) + "\n"
-        } else {
-            let environment = ProcessInfo.processInfo.environment
-            let color = !noColor && environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
-            text = TextRenderer(color: color, verbose: verbose).render(report)
-        }
-        return redactor.scrub(text)
+    /// Renders `report` as it is: every secret was kept out of it where it was built, so the
+    /// rendered text is never rewritten.
+    func render(_ report: Report) -> String {
+        if json { return JSONRenderer().render(report) + "\n" }
+        let environment = ProcessInfo.processInfo.environment
+        let color = !noColor && environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
+        return TextRenderer(color: color, verbose: verbose).render(report)
     }
 
     /// Prints `report` and ends the command with its exit status.
-    func emit(_ report: Report, redactor: Redactor) throws {
-        FileHandle.standardOutput.write(Data(render(report, redactor: redactor).utf8))
+    func emit(_ report: Report) throws {
+        FileHandle.standardOutput.write(Data(render(report).utf8))
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 }

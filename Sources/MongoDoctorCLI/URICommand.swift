@@ -19,14 +19,13 @@ struct URICommand: AsyncParsableCommand {
         let start = clock.now
         let context = CheckContext(platform: .current)
         let results = await CheckRunner().run([URICheck(uri: uri)], in: context)
-        let redactor = Redactor(uri: uri)
         let lint = context.fact(URILintResult.self) ?? URILinter.lint(uri)
         let driverAccepts = !results.flatMap(\.findings).contains { $0.id == "uri.driver-rejects" }
         let report = Report(
             toolName: "mongo-doctor", toolVersion: MongoDoctorVersion.current,
-            target: Redactor.redactURI(uri), targetSource: "argument", checks: results,
+            target: URIRedaction.redact(uri), targetSource: "argument", checks: results,
             elapsedMs: start.duration(to: clock.now).milliseconds,
-            sections: [("uri", URIReportSection.value(for: lint, driverAccepts: driverAccepts, redactor: redactor))])
-        try output.emit(report, redactor: redactor)
+            sections: [("uri", URIReportSection.value(for: lint, driverAccepts: driverAccepts))])
+        try output.emit(report)
     }
 }

@@ -1,3 +1,5 @@
+import ConnectionString
+import Redaction
 import DoctorChecks
 import DoctorCore
 import MongoBridge
@@ -26,7 +28,7 @@ import Testing
     @Test("libmongoc messages map to the stage that failed", arguments: cases)
     func classify(domain: UInt32, code: UInt32, message: String, expected: String) {
         let error = MongoError(domain: domain, code: code, message: message)
-        let finding = ConnectionErrorClassifier().finding(for: error, redactor: Redactor())
+        let finding = ConnectionErrorClassifier().finding(for: error, scrubber: .none)
         #expect(finding.id == expected)
         #expect(finding.severity == .error)
         #expect(finding.evidence.first?.contains("\(domain)/\(code)") == true)
@@ -35,7 +37,7 @@ import Testing
     @Test func libmongocEchoedPasswordIsScrubbed() {
         // libmongoc quotes the password in this message (mongodb-failures.md §3.2).
         let error = MongoError(domain: 11, code: 22, message: "Password \"pa:ss-word\" must not have unescaped chars. Percent-encode username and password according to RFC 3986")
-        let finding = ConnectionErrorClassifier().finding(for: error, redactor: Redactor(uri: "mongodb://u:pa:ss-word@h"))
+        let finding = ConnectionErrorClassifier().finding(for: error, scrubber: URIRedaction.scrubber(for: ["mongodb://u:pa:ss-word@h"]))
         #expect(!finding.detail.contains("pa:ss-word"))
         #expect(!finding.evidence.joined().contains("pa:ss-word"))
     }

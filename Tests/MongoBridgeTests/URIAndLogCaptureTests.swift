@@ -7,14 +7,14 @@ import Testing
         let error = #expect(throws: MongoError.self) { try MongoURI("postgres://localhost") }
         #expect(error?.domain == MongoError.Domain.command)
         #expect(error?.code == 22)
-        #expect(error?.message.contains("Invalid URI Schema") == true)
+        #expect(error?.rawMessage.contains("Invalid URI Schema") == true)
     }
 
     @Test func unknownOptionWarningIsCapturedNotPrinted() throws {
         let mark = MongoLogCapture.shared.mark()
         _ = try MongoURI("mongodb://localhost/?retryWrite=true")
         let logged = MongoLogCapture.shared.entries(since: mark)
-        #expect(logged.contains { $0.level == .warning && $0.message.lowercased().contains("retrywrite") })
+        #expect(logged.contains { $0.level == .warning && $0.rawMessage.lowercased().contains("retrywrite") })
     }
 
     @Test func parsedURIExposesWhatTheDriverSees() throws {

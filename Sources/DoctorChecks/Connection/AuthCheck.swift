@@ -16,7 +16,6 @@ public struct AuthCheck: DoctorCheck {
 
     public func run(in context: CheckContext) async throws -> CheckOutcome {
         guard let target = context.fact(ConnectionTarget.self) else { return .notApplicable("no parsed connection string") }
-        let redactor = Redactor(uri: target.uri)
         let offered = context.fact(HelloAnswers.self)?.first?.saslSupportedMechs
         // With credentials, authentication happens in the handshake and `ping` needs no privileges;
         // without, `listDatabases` shows whether the server demands authentication.
@@ -27,7 +26,7 @@ public struct AuthCheck: DoctorCheck {
             return CheckOutcome(detail: who)
         } catch let error as MongoError {
             let finding = await AuthDiagnosis(probe: probe, target: target, offered: offered, timeout: context.timeout)
-                .finding(for: error, redactor: redactor)
+                .finding(for: error, scrubber: target.scrubber)
             return CheckOutcome(detail: finding.title, findings: [finding])
         }
     }

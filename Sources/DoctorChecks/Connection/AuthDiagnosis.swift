@@ -1,3 +1,4 @@
+import Redaction
 import DoctorCore
 import MongoBridge
 
@@ -8,27 +9,28 @@ struct AuthDiagnosis {
     let offered: [String]?
     let timeout: Duration
 
-    func finding(for error: MongoError, redactor: Redactor) async -> Finding {
-        let message = redactor.scrub(error.message)
+    func finding(for error: MongoError, scrubber: TextScrubber) async -> Finding {
+        let message = error.message(scrubbing: scrubber)
+        let raw = error.rawMessage
         let evidence = ["libmongoc \(error.domain)/\(error.code): \(message)"]
         guard let user = target.username else {
             // No credentials: the server refusing a command means it requires them.
-            if error.serverCodeName == "Unauthorized" || error.serverCode == 13 || message.contains("requires authentication") {
+            if error.serverCodeName == "Unauthorized" || error.serverCode == 13 || raw.contains("requires authentication") {
                 return Finding(id: "auth.required", severity: .error, title: "The server requires authentication and the URI has no credentials",
                                evidence: evidence,
                                fixes: [Fix(id: "uri.add-credentials", summary: "Add user:password@ (percent-encoded) and authSource= to the connection string")])
             }
-            return ConnectionErrorClassifier().finding(for: error, redactor: redactor)
+            return ConnectionErrorClassifier().finding(for: error, scrubber: scrubber)
         }
         let mechanism = target.parsed.option("authMechanism")?.stringValue
         if let mechanism, let offered, !offered.isEmpty, !offered.contains(mechanism) {
             return mechanismFinding(mechanism, offered: offered, evidence: evidence)
         }
-        if message.contains("Unsupported SASL mechanism") || message.contains("Unknown authentication mechanism") {
+        if raw.contains("Unsupported SASL mechanism") || raw.contains("Unknown authentication mechanism") {
             return mechanismFinding(mechanism ?? "(default)", offered: offered ?? [], evidence: evidence)
         }
         guard error.domain == MongoError.Domain.client, error.code == 11 else {
-            return ConnectionErrorClassifier().finding(for: error, redactor: redactor)
+            return ConnectionErrorClassifier().finding(for: error, scrubber: scrubber)
         }
         if !target.hasExplicitAuthSource, let db = target.pathDatabase, db != "admin", await worksWithAdminSource() {
             return Finding(

@@ -1,3 +1,4 @@
+import Redaction
 import ConnectionString
 
 /// What the `uri` stage learned about the target, published for the later stages.
@@ -12,6 +13,9 @@ public struct ConnectionTarget: Sendable {
         self.uri = uri
         self.parsed = parsed
     }
+
+    /// Removes this connection string's secrets from free text (libmongoc's messages).
+    public var scrubber: TextScrubber { URIRedaction.scrubber(for: [uri]) }
 
     /// Whether this is a `mongodb+srv` URI.
     public var isSRV: Bool { parsed.scheme == .mongodbSRV }

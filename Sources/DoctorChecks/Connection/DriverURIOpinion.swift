@@ -1,3 +1,4 @@
+import Redaction
 import DoctorCore
 import MongoBridge
 
@@ -7,7 +8,7 @@ import MongoBridge
 /// a user), and it reports some problems only as log warnings; both become evidence here.
 enum DriverURIOpinion {
     /// `uri.driver-rejects` when libmongoc cannot parse `uri`, else `nil`.
-    static func check(_ uri: String, redactor: Redactor) -> Finding? {
+    static func check(_ uri: String, scrubber: TextScrubber) -> Finding? {
         let mark = MongoLogCapture.shared.mark()
         do {
             _ = try MongoURI(uri)
@@ -15,14 +16,14 @@ enum DriverURIOpinion {
         } catch {
             let logged = MongoLogCapture.shared.entries(since: mark)
                 .filter { $0.level <= .warning }
-                .map { "libmongoc log: " + redactor.scrub($0.message) }
-            let message = redactor.scrub(error.message)
+                .map { "libmongoc log: " + $0.message(scrubbing: scrubber) }
+            let message = error.message(scrubbing: scrubber)
             return Finding(
                 id: "uri.driver-rejects", severity: .error,
                 title: "libmongoc 1.23 rejects this connection string: \(message)",
                 detail: "The MongoDB specification allows this form, but the C driver (and tools built on it) will not connect.",
                 evidence: ["libmongoc \(error.domain)/\(error.code): \(message)"] + logged,
-                fixes: [workaround(for: message + " " + logged.joined(separator: " "))])
+                fixes: [workaround(for: error.rawMessage + " " + logged.joined(separator: " "))])
         }
     }
 

@@ -27,7 +27,6 @@ public struct HelloCheck: DoctorCheck {
         let reachable = context.fact(ReachableEndpoints.self)?.endpoints.map(\.endpoint) ?? []
         guard !reachable.isEmpty else { return .notApplicable("no server was reached") }
         let saslUser = target.username.map { "\(target.parsed.option("authSource")?.stringValue ?? target.pathDatabase ?? "admin").\($0)" }
-        let redactor = Redactor(uri: target.uri)
         let probe = self.probe
         let timeout = context.timeout
         let results = await withTaskGroup(of: (Int, Result<ServerHello, MongoError>).self) { group in
@@ -54,7 +53,7 @@ public struct HelloCheck: DoctorCheck {
                 answers.append((endpoint, hello))
                 findings.append(Self.versionFinding(hello, endpoint: endpoint))
             case .failure(let error):
-                var finding = classifier.finding(for: error, redactor: redactor)
+                var finding = classifier.finding(for: error, scrubber: target.scrubber)
                 finding.title = "\(endpoint): \(finding.title)"
                 findings.append(finding)
             }

@@ -16,14 +16,13 @@ public struct URICheck: DoctorCheck {
     public init(uri raw: String) { self.raw = raw }
 
     public func run(in context: CheckContext) async throws -> CheckOutcome {
-        let redactor = Redactor(uri: raw)
         let lint = URILinter.lint(raw)
-        var findings = lint.issues.map { Self.finding(for: $0, redactor: redactor) }
+        var findings = lint.issues.map(Self.finding(for:))
         guard let parsed = lint.connectionString else {
             return CheckOutcome(detail: findings.first?.title ?? "the connection string is not valid", findings: findings)
         }
         let cleaned = lint.cleanedInput
-        if let opinion = await BlockingExecutor.value(of: { DriverURIOpinion.check(cleaned, redactor: redactor) }) {
+        if let opinion = await BlockingExecutor.value(of: { DriverURIOpinion.check(cleaned, scrubber: URIRedaction.scrubber(for: [cleaned])) }) {
             findings.append(opinion)
         }
         let target = ConnectionTarget(uri: lint.cleanedInput, parsed: parsed)
@@ -37,15 +36,16 @@ public struct URICheck: DoctorCheck {
         return CheckOutcome(detail: summary, findings: findings, status: status)
     }
 
-    /// A finding for one lint issue; the suggestion becomes the fix (its text never holds the password).
-    static func finding(for issue: URIIssue, redactor: Redactor) -> Finding {
+    /// A finding for one lint issue; the suggestion becomes the fix. The parser builds messages and
+    /// suggestions with the secrets masked, so nothing is scrubbed here.
+    static func finding(for issue: URIIssue) -> Finding {
         let position = issue.position.map { ["at character \($0 + 1) of the connection string"] } ?? []
         let fixes: [Fix] = issue.suggestion.map { suggestion -> [Fix] in
             let summary = suggestion.hasPrefix("mongodb") ? "use: \(suggestion)" : suggestion
-            return [Fix(id: "\(issue.id).rewrite", summary: redactor.scrub(summary))]
+            return [Fix(id: "\(issue.id).rewrite", summary: summary)]
         } ?? []
         return Finding(
             id: issue.id, severity: issue.severity == .error ? .error : .warning,
-            title: redactor.scrub(issue.message), evidence: position, fixes: fixes)
+            title: issue.message, evidence: position, fixes: fixes)
     }
 }

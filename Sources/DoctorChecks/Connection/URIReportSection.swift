@@ -4,7 +4,7 @@ import DoctorCore
 /// The `"uri"` section that `mongo-doctor uri --json` adds to the report (keys are API).
 public enum URIReportSection {
     /// `{"valid", "scheme", "hosts", "auth", "options", "warnings"}` for a lint result. Never holds the password.
-    public static func value(for lint: URILintResult, driverAccepts: Bool, redactor: Redactor) -> JSONValue {
+    public static func value(for lint: URILintResult, driverAccepts: Bool) -> JSONValue {
         let parsed = lint.connectionString
         let hosts: JSONValue = .array((parsed?.hosts ?? []).map { host in
             .object([("type", .string(host.type.rawValue)), ("host", .string(host.host)),
@@ -14,10 +14,11 @@ public enum URIReportSection {
             .object([("username", .string(credentials.username)), ("passwordGiven", .bool(credentials.password != nil)),
                      ("db", .string(credentials.db))])
         } ?? .null
-        let options: JSONValue = .object((parsed?.options ?? [:]).sorted { $0.key < $1.key }.map { key, value in
-            (key, Self.json(value, secret: ["tlsCertificateKeyFilePassword", "proxyPassword"].contains(key)))
+        let options: JSONValue = .object((parsed?.redactedOptions ?? [:]).sorted { $0.key < $1.key }.map { key, value in
+            (key, Self.json(value))
         })
-        let warnings: JSONValue = .array(lint.issues.filter { $0.severity == .warning }.map { .string(redactor.scrub($0.message)) })
+        // The parser's messages never quote a secret.
+        let warnings: JSONValue = .array(lint.issues.filter { $0.severity == .warning }.map { .string($0.message) })
         return .object([
             ("valid", .bool(lint.isValid && driverAccepts)),
             ("scheme", .string(parsed?.scheme.rawValue)),
@@ -25,8 +26,7 @@ public enum URIReportSection {
         ])
     }
 
-    static func json(_ value: URIOptionValue, secret: Bool) -> JSONValue {
-        if secret { return .string(Redactor.mask) }
+    static func json(_ value: URIOptionValue) -> JSONValue {
         switch value {
         case .string(let s): return .string(s)
         case .int(let i): return .int(i)
@@ -35,7 +35,7 @@ public enum URIReportSection {
         case .tags(let tags): return .array(tags.map { tag in .object(tag.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }) })
         case .document(let doc):
             return .object(doc.sorted { $0.key < $1.key }.map { key, value in
-                (key, .string(key.uppercased() == "AWS_SESSION_TOKEN" ? Redactor.mask : value))
+                (key, .string(value))
             })
         }
     }

@@ -1,3 +1,4 @@
+import Redaction
 import DoctorCore
 import MongoBridge
 
@@ -36,9 +37,9 @@ public struct ConnectionErrorClassifier: Sendable {
         Rule(needle: "Authentication failed", id: "auth.failed", title: "Authentication failed"),
     ]
 
-    /// The finding for `error`, its message scrubbed with `redactor`.
-    public func finding(for error: MongoError, redactor: Redactor) -> Finding {
-        let message = redactor.scrub(error.message)
+    /// The finding for `error`, matched on libmongoc's message and showing it scrubbed with `scrubber`.
+    public func finding(for error: MongoError, scrubber: TextScrubber) -> Finding {
+        let message = error.message(scrubbing: scrubber)
         let evidence = ["libmongoc \(error.domain)/\(error.code): \(message)"]
         if error.domain == MongoError.Domain.client && error.code == 11 {
             return Finding(id: "auth.failed", severity: .error, title: "Authentication failed", detail: message, evidence: evidence)
@@ -48,7 +49,7 @@ public struct ConnectionErrorClassifier: Sendable {
                 id: "uri.driver-rejects", severity: .error, title: "libmongoc rejects this connection string",
                 detail: message, evidence: evidence)
         }
-        if let rule = Self.rules.first(where: { message.contains($0.needle) }) {
+        if let rule = Self.rules.first(where: { error.rawMessage.contains($0.needle) }) {
             return Finding(id: rule.id, severity: .error, title: rule.title, detail: message, evidence: evidence)
         }
         return Finding(

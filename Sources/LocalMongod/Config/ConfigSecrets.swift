@@ -1,15 +1,13 @@
+import Redaction
+
 /// Keeps secret values of a mongod configuration out of findings.
 ///
 /// A YAML error is explained by quoting the offending line; if that line is
 /// `certificateKeyFilePassword: …` or `queryPassword: …`, the quote must not carry the value.
 enum ConfigSecrets {
-    /// Key words whose values are secrets (matched case-insensitively against the key).
-    static let secretKeyWords = ["password", "passwd", "pwd", "secret", "token", "credential", "privatekey"]
-
     /// Whether a configuration key (`net.tls.certificateKeyFilePassword`) holds a secret value.
     static func isSecret(key: String) -> Bool {
-        let lower = key.lowercased()
-        return secretKeyWords.contains { lower.contains($0) }
+        SecretNames.isSecret(configKey: key)
     }
 
     /// `line` with the value after `key:` masked when the key is secret; other lines unchanged.
@@ -17,7 +15,7 @@ enum ConfigSecrets {
         guard let colon = line.firstIndex(of: ":") else { return line }
         let key = line[..<colon].trimmed(of: [" ", "\t", "-", "\"", "'"])
         guard isSecret(key: String(key)) else { return line }
-        return String(line[...colon]) + " *****"
+        return String(line[...colon]) + " " + SecretMask.text
     }
 }
 

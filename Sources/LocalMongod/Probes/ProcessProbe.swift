@@ -1,3 +1,4 @@
+import ConnectionString
 import DoctorCore
 
 /// A running process, as read from the process table.
@@ -28,51 +29,9 @@ public struct ProcessSnapshot: Sendable, Equatable {
     /// `pid 123 (mongod --config /etc/mongod.conf)`, for evidence lines; values of
     /// password options are masked.
     public var summary: String {
-        let line = arguments.isEmpty ? name : Self.masked(arguments).joined(separator: " ")
+        let line = arguments.isEmpty ? name : URIRedaction.commandLine.redact(arguments: arguments).joined(separator: " ")
         let short = line.count > 160 ? String(line.prefix(157)) + "..." : line
         return "pid \(pid) (\(short))"
-    }
-
-    /// Words in an option's name that mark its value as a secret (`--password`, `--requirepass`,
-    /// `--auth-token`, `--api-key`, `-p`).
-    static let secretWords = ["pass", "pwd", "secret", "token", "key", "credential"]
-
-    /// Whether `argument` is an option whose value is a secret (key-file *paths* are not secrets).
-    static func isSecretOption(_ argument: String) -> Bool {
-        guard argument.hasPrefix("-") else { return false }
-        let name = argument.drop { $0 == "-" }.prefix { $0 != "=" }.lowercased()
-        if name == "p" { return true }
-        if name.hasSuffix("file") || name.hasSuffix("path") { return false }
-        return secretWords.contains { name.contains($0) }
-    }
-
-    /// argv with secrets masked: values of secret-looking options, and passwords inside any URL
-    /// (`mongodb://user:pw@host`, `redis://:pw@host`).
-    static func masked(_ argv: [String]) -> [String] {
-        var result: [String] = []
-        var maskNext = false
-        for argument in argv {
-            if maskNext {
-                result.append("*****")
-                maskNext = false
-                continue
-            }
-            if argument.contains("://") {
-                result.append(Redactor.redactURI(argument))
-                continue
-            }
-            if isSecretOption(argument) {
-                if let equals = argument.firstIndex(of: "=") {
-                    result.append(argument[...equals] + "*****")
-                } else {
-                    result.append(argument)
-                    maskNext = true
-                }
-            } else {
-                result.append(argument)
-            }
-        }
-        return result
     }
 }
 

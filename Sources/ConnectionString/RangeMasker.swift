@@ -1,5 +1,7 @@
+import Redaction
+
 /// Renders parsed input with the secret ranges (password, secret option values) masked.
-struct Redactor: Sendable {
+struct RangeMasker: Sendable {
     /// The parsed input.
     let chars: [Character]
     /// Ranges to mask; ranges with nothing in them are skipped.
@@ -11,7 +13,7 @@ struct Redactor: Sendable {
         var index = range.lowerBound
         let sorted = secrets.filter { !$0.isEmpty && range.contains($0.lowerBound) }.sorted { $0.lowerBound < $1.lowerBound }
         for secret in sorted where secret.lowerBound >= index {
-            out += String(chars[index..<secret.lowerBound]) + Masking.mask
+            out += String(chars[index..<secret.lowerBound]) + SecretMask.text
             index = min(secret.upperBound, range.upperBound)
         }
         return out + String(chars[index..<range.upperBound])
