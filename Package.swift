@@ -51,7 +51,7 @@ let package = Package(
         // Pure model and runner of the doctor: checks, findings, fixes, reports, renderers.
         .target(name: "DoctorCore", swiftSettings: strictSettings),
         // mongod logs explained against the failure catalog in Diagnostics/ (pure; no libmongoc).
-        .target(name: "MongodDiagnosis", dependencies: ["DoctorCore", "BlockingWork"], swiftSettings: strictSettings),
+        .target(name: "MongodDiagnosis", dependencies: ["DoctorCore", "BlockingWork", "Redaction"], swiftSettings: strictSettings),
         // Static checks of a local mongod setup: config, dbpath, lock, port, socket, log path, keyfile, limits.
         .target(
             name: "LocalMongod",

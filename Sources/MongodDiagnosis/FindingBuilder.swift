@@ -1,5 +1,6 @@
 import DoctorCore
 import Foundation
+import Redaction
 
 /// Turns a catalog entry and the lines it matched into a `Finding` for one platform.
 struct FindingBuilder: Sendable {
@@ -29,9 +30,9 @@ struct FindingBuilder: Sendable {
             evidence: events.prefix(Self.evidenceLines).map(evidence), fixes: fixes)
     }
 
-    /// `source:line: text`, the text cut to about 300 characters.
+    /// `source:line: text`, the text cut to about 300 characters, embedded secrets masked.
     func evidence(_ event: MongodLogEvent) -> String {
-        "\(source):\(event.lineNumber): \(Self.shorten(event.line))"
+        "\(source):\(event.lineNumber): \(Self.shorten(EmbeddedSecrets.redact(event.line)))"
     }
 
     /// `text` cut to `evidenceLimit` characters, ending in `…` when cut.
@@ -47,6 +48,6 @@ struct FindingBuilder: Sendable {
         if let error = event.error?.text, !error.isEmpty, !text.contains(error) {
             text += text.isEmpty ? error : " (\(error))"
         }
-        return shorten(text)
+        return shorten(EmbeddedSecrets.redact(text))
     }
 }

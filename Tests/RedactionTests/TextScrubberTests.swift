@@ -79,3 +79,18 @@ import Testing
         #expect(redactor.redact(environmentValue: "/usr/bin", name: "PATH") == "/usr/bin")
     }
 }
+
+@Suite struct EmbeddedSecretsTests {
+    @Test("secrets inside log lines are masked by their shape", arguments: [
+        (#"{"msg":"connecting","attr":{"uri":"mongodb://app:hunter2@db1:27017/?tls=true"}}"#,
+         #"{"msg":"connecting","attr":{"uri":"mongodb://app:*****@db1:27017/?tls=true"}}"#),
+        (#"{"attr":{"options":{"security":{"ldap":{"bind":{"queryPassword":"ldap-pw"}}},"net":{"port":27217}}}}"#,
+         #"{"attr":{"options":{"security":{"ldap":{"bind":{"queryPassword":"*****"}}},"net":{"port":27217}}}}"#),
+        (#"{"attr":{"options":{"security":{"keyFile":"/etc/key"}}}}"#, #"{"attr":{"options":{"security":{"keyFile":"/etc/key"}}}}"#),
+        ("configdb: cfg/mongodb://u:p@ss@h1,h2 started", "configdb: cfg/mongodb://u:*****@h1,h2 started"),
+        ("no secrets here: port 27017", "no secrets here: port 27017"),
+    ])
+    func redact(line: String, expected: String) {
+        #expect(EmbeddedSecrets.redact(line) == expected)
+    }
+}
