@@ -1,7 +1,7 @@
 /// The result of one check in a run.
 public struct CheckResult: Sendable {
     /// The check's stable id (`tcp`, `dbpath`).
-    public var id: String
+    public var id: CheckID
     /// Human title ("TCP connection").
     public var title: String
     /// What happened.
@@ -18,7 +18,7 @@ public struct CheckResult: Sendable {
 
     /// Creates a result.
     public init(
-        id: String, title: String, status: CheckStatus, elapsedMs: Int, detail: String, findings: [Finding],
+        id: CheckID, title: String, status: CheckStatus, elapsedMs: Int, detail: String, findings: [Finding],
         isNotApplicable: Bool = false
     ) {
         self.id = id

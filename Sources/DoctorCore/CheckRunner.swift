@@ -9,7 +9,7 @@ public struct CheckRunner: Sendable {
 
     /// Runs `checks` and returns one result per check, in the given order.
     public func run(_ checks: [any DoctorCheck], in context: CheckContext) async -> [CheckResult] {
-        var results: [String: CheckResult] = [:]
+        var results: [CheckID: CheckResult] = [:]
         var remaining = checks
         while !remaining.isEmpty {
             let ready = remaining.filter { check in
@@ -25,7 +25,7 @@ public struct CheckRunner: Sendable {
     }
 
     private func runLevel(
-        _ level: [any DoctorCheck], after earlier: [String: CheckResult], in context: CheckContext
+        _ level: [any DoctorCheck], after earlier: [CheckID: CheckResult], in context: CheckContext
     ) async -> [CheckResult] {
         await withTaskGroup(of: CheckResult.self) { group in
             for check in level {
@@ -53,7 +53,7 @@ public struct CheckRunner: Sendable {
             let outcome = try await check.run(in: context)
             let findings = outcome.findings.map { finding in
                 var f = finding
-                if f.check.isEmpty { f.check = check.id }
+                if f.check.rawValue.isEmpty { f.check = check.id }
                 return f
             }
             return CheckResult(

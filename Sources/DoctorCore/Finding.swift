@@ -1,11 +1,11 @@
 /// One thing a check found: a stable id, a severity, a one-line cause and the fixes.
 public struct Finding: Sendable {
     /// Stable dotted lowercase id (`tcp.refused`, `dbpath.missing`); documented in the README.
-    public var id: String
+    public var id: FindingID
     /// How serious it is.
     public var severity: Severity
     /// The id of the check that produced it (filled in by the runner).
-    public var check: String
+    public var check: CheckID
     /// The cause in one line.
     public var title: String
     /// More explanation; may span a few sentences.
@@ -17,8 +17,8 @@ public struct Finding: Sendable {
 
     /// Creates a finding; `check` is set by the runner when left empty.
     public init(
-        id: String, severity: Severity, title: String, detail: String = "",
-        evidence: [String] = [], fixes: [Fix] = [], check: String = ""
+        id: FindingID, severity: Severity, title: String, detail: String = "",
+        evidence: [String] = [], fixes: [Fix] = [], check: CheckID = ""
     ) {
         self.id = id
         self.severity = severity

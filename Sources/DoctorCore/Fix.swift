@@ -5,7 +5,7 @@
 /// without a shell.
 public struct Fix: Sendable {
     /// Stable id, a verb phrase (`dbpath.create-directory`).
-    public var id: String
+    public var id: FixID
     /// One line saying what the fix does.
     public var summary: String
     /// Commands to run by hand, for display.
@@ -19,7 +19,7 @@ public struct Fix: Sendable {
     public var isAutomatic: Bool { action != nil }
 
     /// Creates a fix.
-    public init(id: String, summary: String, commands: [String] = [], action: (any FixAction)? = nil) {
+    public init(id: FixID, summary: String, commands: [String] = [], action: (any FixAction)? = nil) {
         self.id = id
         self.summary = summary
         self.commands = commands

@@ -3,9 +3,9 @@ public struct FixPlan: Sendable {
     /// One planned change.
     public struct Step: Sendable {
         /// The check whose finding this fixes (re-run after applying).
-        public var check: String
+        public var check: CheckID
         /// The finding's id.
-        public var finding: String
+        public var finding: FindingID
         /// The fix.
         public var fix: Fix
     }

@@ -26,7 +26,7 @@ public struct JSONRenderer: Sendable {
 
     private func checkValue(_ check: CheckResult) -> JSONValue {
         .object([
-            ("id", .string(check.id)),
+            ("id", .string(check.id.rawValue)),
             ("title", .string(check.title)),
             ("status", .string(check.status.rawValue)),
             ("elapsedMs", .int(check.elapsedMs)),
@@ -36,9 +36,9 @@ public struct JSONRenderer: Sendable {
 
     private func findingValue(_ finding: Finding) -> JSONValue {
         .object([
-            ("id", .string(finding.id)),
+            ("id", .string(finding.id.rawValue)),
             ("severity", .string(finding.severity.rawValue)),
-            ("check", .string(finding.check)),
+            ("check", .string(finding.check.rawValue)),
             ("title", .string(finding.title)),
             ("detail", .string(finding.detail)),
             ("evidence", .array(finding.evidence.map { .string($0) })),
@@ -48,7 +48,7 @@ public struct JSONRenderer: Sendable {
 
     private func fixValue(_ fix: Fix) -> JSONValue {
         .object([
-            ("id", .string(fix.id)),
+            ("id", .string(fix.id.rawValue)),
             ("summary", .string(fix.summary)),
             ("commands", .array(fix.commands.map { .string($0) })),
             ("automatic", .bool(fix.isAutomatic)),

@@ -6,9 +6,9 @@ import MongodDiagnosis
 /// `mongod.log`: explains mongod's log — the one given with `--log`, else `systemLog.path` from the
 /// config — when it exists. Reads only.
 struct ConfiguredLogCheck: DoctorCheck {
-    let id = "mongod.log"
+    let id: CheckID = .mongodLog
     let title = "mongod log"
-    let prerequisites = ["config.parse"]
+    let prerequisites: [CheckID] = [.configParse]
 
     let explicitPath: String?
     let analyzer: MongodLogAnalyzer

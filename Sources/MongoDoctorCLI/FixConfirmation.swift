@@ -27,7 +27,7 @@ struct FixConfirmation: Sendable {
     static func section(_ applied: [AppliedFix]) -> JSONValue {
         .array(applied.map { fix in
             .object([
-                ("check", .string(fix.step.check)), ("finding", .string(fix.step.finding)), ("fix", .string(fix.step.fix.id)),
+                ("check", .string(fix.step.check.rawValue)), ("finding", .string(fix.step.finding.rawValue)), ("fix", .string(fix.step.fix.id.rawValue)),
                 ("ok", .bool(fix.failure == nil)), ("error", .string(fix.failure)),
             ])
         })

@@ -32,9 +32,9 @@ struct LogCommand: AsyncParsableCommand {
             throw ToolError(String(describing: error))
         }
         let check = CheckResult(
-            id: "mongod.log", title: "mongod log", status: CheckOutcome(detail: "", findings: analysis.findings).resolvedStatus,
+            id: .mongodLog, title: "mongod log", status: CheckOutcome(detail: "", findings: analysis.findings).resolvedStatus,
             elapsedMs: start.duration(to: clock.now).milliseconds, detail: Self.summary(analysis, source: source),
-            findings: analysis.findings.map { var f = $0; f.check = "mongod.log"; return f })
+            findings: analysis.findings.map { var f = $0; f.check = .mongodLog; return f })
         let report = Report(
             toolName: "mongo-doctor", toolVersion: MongoDoctorVersion.current, target: nil, checks: [check],
             elapsedMs: start.duration(to: clock.now).milliseconds,

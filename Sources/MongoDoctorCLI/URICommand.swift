@@ -20,7 +20,7 @@ struct URICommand: AsyncParsableCommand {
         let context = CheckContext(platform: .current)
         let results = await CheckRunner().run([URICheck(uri: uri)], in: context)
         let lint = context.fact(URILintResult.self) ?? URILinter.lint(uri)
-        let driverAccepts = !results.flatMap(\.findings).contains { $0.id == "uri.driver-rejects" }
+        let driverAccepts = !results.flatMap(\.findings).contains { $0.id == .uriDriverRejects }
         let report = Report(
             toolName: "mongo-doctor", toolVersion: MongoDoctorVersion.current,
             target: URIRedaction.redact(uri), targetSource: "argument", checks: results,

@@ -34,12 +34,12 @@ struct CatalogFileDecoder {
         } else {
             throw CatalogError(file: file, reason: "expected an object with \"entries\" or an array of entries")
         }
-        var seen: Set<String> = []
+        var seen: Set<FindingID> = []
         var entries: [DiagnosticEntry] = []
         for (index, raw) in rawEntries.enumerated() {
             let entry = try decodeEntry(raw, position: index + 1)
             guard seen.insert(entry.id).inserted else {
-                throw CatalogError(file: file, entry: entry.id, reason: "duplicate id in this file")
+                throw CatalogError(file: file, entry: entry.id.rawValue, reason: "duplicate id in this file")
             }
             entries.append(entry)
         }
@@ -74,11 +74,11 @@ struct CatalogFileDecoder {
             exitCode = code
         }
         return DiagnosticEntry(
-            id: id, severity: severity, title: title,
+            id: FindingID(rawValue: id), severity: severity, title: title,
             explanation: try string(object["explanation"], key: "explanation", entry: name, required: false) ?? "",
             match: try rules(object["match"], entry: name), exitCode: exitCode,
             fixes: try fixes(object["fixes"], entry: name),
-            suppressedBy: try list(object["suppressedBy"], of: String.self, key: "suppressedBy", entry: name),
+            suppressedBy: try list(object["suppressedBy"], of: String.self, key: "suppressedBy", entry: name).map(FindingID.init(rawValue:)),
             sourceFile: file)
     }
 
@@ -130,7 +130,7 @@ struct CatalogFileDecoder {
                     throw CatalogError(file: file, entry: entry, reason: "every fix in fixes.\(key) needs an id and a summary")
                 }
                 let commands = try list(item["commands"], of: String.self, key: "commands", entry: entry)
-                return FixTemplate(id: id, summary: summary, commands: commands)
+                return FixTemplate(id: FixID(rawValue: id), summary: summary, commands: commands)
             }
         }
         return result

@@ -23,7 +23,7 @@ struct CatalogMatcher: Sendable {
         let watchedIDs = Set(lineEntries.flatMap { $0.match.flatMap(\.logIds) })
         let hasFreeText = lineEntries.contains { $0.match.contains { $0.looksAtLines && $0.logIds.isEmpty } }
         var hits: [EntryHit] = []
-        var indexByID: [String: Int] = [:]
+        var indexByID: [FindingID: Int] = [:]
         for event in events {
             let watched = event.id.map(watchedIDs.contains) ?? false
             let freeText = hasFreeText && (event.format != .json || event.severity >= .warning)
@@ -45,7 +45,7 @@ struct CatalogMatcher: Sendable {
     }
 
     /// Entries whose rules look only at the exit code and platform (`exitCodes: [48]`).
-    private func exitCodeHits(excluding ids: Set<String>) -> [EntryHit] {
+    private func exitCodeHits(excluding ids: Set<FindingID>) -> [EntryHit] {
         guard let exitEvent else { return [] }
         return catalog.entries.compactMap { entry in
             guard !ids.contains(entry.id),

@@ -1,4 +1,5 @@
 import Foundation
+import DoctorCore
 
 /// The known mongod problems, loaded from JSON files (`Diagnostics/*.json` plus user directories).
 ///
@@ -8,7 +9,7 @@ public struct DiagnosticCatalog: Sendable {
     /// The entries, in file order; an overriding entry takes the place of the one it replaces.
     public private(set) var entries: [DiagnosticEntry]
     /// Ids whose built-in entry was replaced by a later directory, with the replacing file.
-    public private(set) var overrides: [String: String]
+    public private(set) var overrides: [FindingID: String]
 
     /// Creates a catalog from entries (later entries with an existing id replace it).
     public init(entries: [DiagnosticEntry]) {
@@ -41,7 +42,7 @@ public struct DiagnosticCatalog: Sendable {
     }
 
     /// The entry with this id.
-    public func entry(id: String) -> DiagnosticEntry? {
+    public func entry(id: FindingID) -> DiagnosticEntry? {
         entries.first { $0.id == id }
     }
 
@@ -53,12 +54,12 @@ public struct DiagnosticCatalog: Sendable {
             throw CatalogError(file: directory.path, reason: "cannot read catalog directory (\(error.localizedDescription))")
         }
         var entries: [DiagnosticEntry] = []
-        var definedIn: [String: String] = [:]
+        var definedIn: [FindingID: String] = [:]
         for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
             let file = directory.appendingPathComponent(name)
             for entry in try loadFile(file) {
                 if let other = definedIn[entry.id] {
-                    throw CatalogError(file: file.path, entry: entry.id, reason: "id already defined in \(other)")
+                    throw CatalogError(file: file.path, entry: entry.id.rawValue, reason: "id already defined in \(other)")
                 }
                 definedIn[entry.id] = file.path
                 entries.append(entry)

@@ -6,7 +6,7 @@ import Foundation
 /// Loaded from the JSON files under `Diagnostics/`; see `Diagnostics/README.md` for the format.
 public struct DiagnosticEntry: Sendable {
     /// Stable dotted id; becomes the finding id (`dbpath.missing`).
-    public var id: String
+    public var id: FindingID
     /// Severity of the finding.
     public var severity: Severity
     /// The cause in one line; may contain `{placeholders}`.
@@ -22,15 +22,15 @@ public struct DiagnosticEntry: Sendable {
     public var fixes: [Platform: [FixTemplate]]
     /// Ids of entries that explain the same lines better; when one of them matched too, this
     /// entry is dropped (`storage.downgrade` after `dbpath.wrong-owner`).
-    public var suppressedBy: [String]
+    public var suppressedBy: [FindingID]
     /// The file the entry was read from.
     public var sourceFile: String
 
     /// Creates an entry.
     public init(
-        id: String, severity: Severity, title: String, explanation: String = "",
+        id: FindingID, severity: Severity, title: String, explanation: String = "",
         match: [MatchRule] = [], exitCode: Int? = nil, fixes: [Platform: [FixTemplate]] = [:],
-        suppressedBy: [String] = [], sourceFile: String = ""
+        suppressedBy: [FindingID] = [], sourceFile: String = ""
     ) {
         self.id = id
         self.severity = severity
@@ -80,14 +80,14 @@ public struct MatchRule: Sendable {
 /// A fix as written in the catalog, before placeholders are filled.
 public struct FixTemplate: Sendable {
     /// Stable id of the fix (`dbpath.create-directory`).
-    public var id: String
+    public var id: FixID
     /// One line; may contain `{placeholders}`.
     public var summary: String
     /// Commands to show; `{placeholders}` are filled and shell-quoted.
     public var commands: [String]
 
     /// Creates a fix template.
-    public init(id: String, summary: String, commands: [String] = []) {
+    public init(id: FixID, summary: String, commands: [String] = []) {
         self.id = id
         self.summary = summary
         self.commands = commands

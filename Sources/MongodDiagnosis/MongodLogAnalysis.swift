@@ -34,11 +34,11 @@ public struct MongodLogAnalysis: Sendable {
 
 /// Entries the analyzer fills itself; used when the catalog does not define them.
 enum BuiltInEntries {
-    static let exitCodeID = "log.exit-code"
-    static let unrecognizedID = "log.unrecognized"
-    static let startupWarningID = "log.startup-warning"
+    static let exitCodeID: FindingID = .logExitCode
+    static let unrecognizedID: FindingID = .logUnrecognized
+    static let startupWarningID: FindingID = .logStartupWarning
 
-    static let all: [String: DiagnosticEntry] = [
+    static let all: [FindingID: DiagnosticEntry] = [
         exitCodeID: DiagnosticEntry(
             id: exitCodeID, severity: .info, title: "{exitVerb} {exitCode} ({exitName}: {exitMeaning})",
             explanation: "The exit code comes from {exitSource}."),
@@ -50,7 +50,7 @@ enum BuiltInEntries {
     ]
 
     /// The catalog's entry for `id`, or the built-in one.
-    static func entry(_ id: String, in catalog: DiagnosticCatalog) -> DiagnosticEntry {
-        catalog.entry(id: id) ?? all[id] ?? DiagnosticEntry(id: id, severity: .info, title: id)
+    static func entry(_ id: FindingID, in catalog: DiagnosticCatalog) -> DiagnosticEntry {
+        catalog.entry(id: id) ?? all[id] ?? DiagnosticEntry(id: id, severity: .info, title: id.rawValue)
     }
 }

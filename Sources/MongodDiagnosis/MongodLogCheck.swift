@@ -6,7 +6,7 @@ import DoctorCore
 /// The log text comes from an injected closure, so the check runs offline in tests.
 public struct MongodLogCheck: DoctorCheck {
     /// `mongod.log`.
-    public let id = "mongod.log"
+    public let id: CheckID = .mongodLog
     /// Human title.
     public let title = "mongod log"
     private let source: String

@@ -29,7 +29,7 @@ import Testing
     func classify(domain: UInt32, code: UInt32, message: String, expected: String) {
         let error = MongoError(domain: domain, code: code, message: message)
         let finding = ConnectionErrorClassifier().finding(for: error, scrubber: .none)
-        #expect(finding.id == expected)
+        #expect(finding.id.rawValue == expected)
         #expect(finding.severity == .error)
         #expect(finding.evidence.first?.contains("\(domain)/\(code)") == true)
     }

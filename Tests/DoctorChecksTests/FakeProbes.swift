@@ -39,17 +39,17 @@ extension ResolvedAddress {
 }
 
 /// Runs the connection ladder for `uri` with the given probes and returns the results by check id.
-func runLadder(_ uri: String, probes: ConnectionProbes, timeout: Duration = .seconds(2)) async -> [String: CheckResult] {
+func runLadder(_ uri: String, probes: ConnectionProbes, timeout: Duration = .seconds(2)) async -> [CheckID: CheckResult] {
     let results = await CheckRunner().run(ConnectionChecks.make(uri: uri, probes: probes), in: CheckContext(timeout: timeout))
     return Dictionary(uniqueKeysWithValues: results.map { ($0.id, $0) })
 }
 
-extension [String: CheckResult] {
+extension [CheckID: CheckResult] {
     /// Every finding id, in check order.
     var findingIDs: [String] {
-        ["uri", "dns", "tcp", "tls", "hello", "topology", "auth"].flatMap { self[$0]?.findings.map(\.id) ?? [] }
+        (["uri", "dns", "tcp", "tls", "hello", "topology", "auth"] as [CheckID]).flatMap { self[$0]?.findings.map(\.id.rawValue) ?? [] }
     }
     var errorIDs: [String] {
-        ["uri", "dns", "tcp", "tls", "hello", "topology", "auth"].flatMap { self[$0]?.findings.filter { $0.severity == .error }.map(\.id) ?? [] }
+        (["uri", "dns", "tcp", "tls", "hello", "topology", "auth"] as [CheckID]).flatMap { self[$0]?.findings.filter { $0.severity == .error }.map(\.id.rawValue) ?? [] }
     }
 }

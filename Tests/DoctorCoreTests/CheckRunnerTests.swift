@@ -62,21 +62,21 @@ import Testing
     }
 
     struct OverlapCheck: DoctorCheck {
-        let id: String
+        let id: CheckID
         let title = "overlap"
         let gauge: Gauge
         func run(in context: CheckContext) async throws -> CheckOutcome {
             gauge.enter()
             defer { gauge.leave() }
             try await Task.sleep(for: .milliseconds(200))
-            return CheckOutcome(detail: id)
+            return CheckOutcome(detail: id.rawValue)
         }
     }
 
     @Test func independentChecksRunConcurrentlyButReportInOrder() async {
         // Asserts overlap (several checks inside `run` at once), not a time budget.
         let gauge = Gauge()
-        let results = await runner.run(["c", "a", "b"].map { OverlapCheck(id: $0, gauge: gauge) }, in: CheckContext())
+        let results = await runner.run((["c", "a", "b"] as [CheckID]).map { OverlapCheck(id: $0, gauge: gauge) }, in: CheckContext())
         #expect(results.map(\.id) == ["c", "a", "b"])
         #expect(gauge.peak == 3)
     }
@@ -84,14 +84,14 @@ import Testing
     @Test func factsFlowFromOneCheckToTheNext() async {
         struct Answer: Sendable { let value: Int }
         struct Producer: DoctorCheck {
-            let id = "produce", title = "produce"
+            let id: CheckID = "produce", title = "produce"
             func run(in context: CheckContext) async throws -> CheckOutcome {
                 context.publish(Answer(value: 42))
                 return CheckOutcome(detail: "published")
             }
         }
         struct Consumer: DoctorCheck {
-            let id = "consume", title = "consume", prerequisites = ["produce"]
+            let id: CheckID = "consume", title = "consume", prerequisites: [CheckID] = ["produce"]
             func run(in context: CheckContext) async throws -> CheckOutcome {
                 CheckOutcome(detail: "got \(context.fact(Answer.self)?.value ?? -1)")
             }

@@ -7,7 +7,7 @@ import Testing
 @Suite struct DoctorFixTests {
     /// A check that reports `thing.missing` until a flag file exists; its fix creates the file.
     struct FlagCheck: DoctorCheck {
-        let id = "thing", title = "Thing exists"
+        let id: CheckID = "thing", title = "Thing exists"
         let path: String
         func run(in context: CheckContext) async throws -> CheckOutcome {
             if FileManager.default.fileExists(atPath: path) { return CheckOutcome(detail: "present") }
@@ -49,7 +49,7 @@ import Testing
 
     @Test func failingFixIsReportedAndFindingStaysMarkedApplied() async {
         struct Stubborn: DoctorCheck {
-            let id = "s", title = "stubborn"
+            let id: CheckID = "s", title = "stubborn"
             func run(in context: CheckContext) async throws -> CheckOutcome {
                 struct Nope: Error {}
                 let fix = Fix(id: "s.fix", summary: "try", action: ClosureFixAction { throw Nope() })

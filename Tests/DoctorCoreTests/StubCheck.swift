@@ -9,12 +9,12 @@ struct StubCheck: DoctorCheck {
         case sleeps(Duration)
     }
 
-    let id: String
+    let id: CheckID
     let title: String
-    let prerequisites: [String]
+    let prerequisites: [CheckID]
     let behaviour: Behaviour
 
-    init(_ id: String, after prerequisites: [String] = [], _ behaviour: Behaviour) {
+    init(_ id: CheckID, after prerequisites: [CheckID] = [], _ behaviour: Behaviour) {
         self.id = id
         self.title = "Stub \(id)"
         self.prerequisites = prerequisites
@@ -37,7 +37,7 @@ struct StubCheck: DoctorCheck {
 }
 
 extension CheckOutcome {
-    static func with(_ severity: Severity, id: String = "x.finding") -> CheckOutcome {
+    static func with(_ severity: Severity, id: FindingID = "x.finding") -> CheckOutcome {
         CheckOutcome(detail: "found \(id)", findings: [Finding(id: id, severity: severity, title: "title of \(id)")])
     }
 }

@@ -84,7 +84,7 @@ struct LocalChecksTests {
         let dir = try TestDirectory("all")
         defer { dir.remove() }
         let config = try dir.write("mongod.conf", "storage:\n\tdbPath: /nowhere\n")
-        for id in ["dbpath", "port", "socket"] {
+        for id in ["dbpath", "port", "socket"] as [CheckID] {
             let outcome = try await runCheck(id, LocalSetup(configPath: config, serviceUser: "root"))
             #expect(outcome.status == .skipped, "\(id)")
         }
@@ -113,7 +113,7 @@ struct LocalChecksTests {
         let outcome = await doctor.run(in: CheckContext(platform: .linux), applyFixes: true)
         #expect(Set(outcome.applied.map(\.step.finding)) == ["dbpath.missing", "socket.stale", "logpath.not-writable"])
         #expect(outcome.applied.allSatisfy { $0.failure == nil })
-        for id in ["dbpath", "socket", "logpath"] {
+        for id in ["dbpath", "socket", "logpath"] as [CheckID] {
             #expect(outcome.results.first { $0.id == id }?.findings.isEmpty == true, "\(id)")
         }
         #expect(statOf(dir.sub("db"))?.uid == TestUsers.daemon.uid)

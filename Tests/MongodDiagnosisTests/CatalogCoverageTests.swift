@@ -4,11 +4,11 @@ import Testing
 
 /// One catalog entry and the log lines (from mongodb-failures.md §2) that must produce it.
 struct CatalogCase: Sendable, CustomTestStringConvertible {
-    let id: String
+    let id: FindingID
     let severity: Severity
     let lines: [String]
     let exitCode: Int?
-    var testDescription: String { id }
+    var testDescription: String { id.rawValue }
 }
 
 /// Every entry of the built-in catalog, each with a real line from the reference.

@@ -54,7 +54,7 @@ struct SeedCaseTests {
         (Fixtures.unknownOption, "config.unknown-option", "storage.mmapv1.smallFiles"),
         (Fixtures.dbpathInUse, "dbpath.in-use", "running on /data/db"),
     ])
-    func titleValues(line: String, id: String, fragment: String) throws {
+    func titleValues(line: String, id: FindingID, fragment: String) throws {
         let analysis = try Fixtures.analyze([line])
         let finding = try #require(analysis.findings.first { $0.id == id })
         #expect(finding.title.contains(fragment), "\(finding.title)")

@@ -5,9 +5,9 @@ import MongoBridge
 /// command that needs authentication. On failure it proves the cause: a retry with `authSource=admin`
 /// (`auth.wrong-source`), the mechanisms the server offers (`auth.mechanism`). Reads only.
 public struct AuthCheck: DoctorCheck {
-    public let id = "auth"
+    public let id: CheckID = .auth
     public let title = "Authentication"
-    public let prerequisites = ["topology"]
+    public let prerequisites: [CheckID] = [.topology]
 
     let probe: any ServerProbe
 

@@ -16,9 +16,9 @@ struct AuthDiagnosis {
         guard let user = target.username else {
             // No credentials: the server refusing a command means it requires them.
             if error.serverCodeName == "Unauthorized" || error.serverCode == 13 || raw.contains("requires authentication") {
-                return Finding(id: "auth.required", severity: .error, title: "The server requires authentication and the URI has no credentials",
+                return Finding(id: .authRequired, severity: .error, title: "The server requires authentication and the URI has no credentials",
                                evidence: evidence,
-                               fixes: [Fix(id: "uri.add-credentials", summary: "Add user:password@ (percent-encoded) and authSource= to the connection string")])
+                               fixes: [Fix(id: .uriAddCredentials, summary: "Add user:password@ (percent-encoded) and authSource= to the connection string")])
             }
             return ConnectionErrorClassifier().finding(for: error, scrubber: scrubber)
         }
@@ -34,25 +34,25 @@ struct AuthDiagnosis {
         }
         if !target.hasExplicitAuthSource, let db = target.pathDatabase, db != "admin", await worksWithAdminSource() {
             return Finding(
-                id: "auth.wrong-source", severity: .error,
+                id: .authWrongSource, severity: .error,
                 title: "The user \(user) exists in admin, but the URI authenticates against \(db)",
                 detail: "Without authSource, the database in the URI path is used to authenticate. A retry with authSource=admin succeeded.",
                 evidence: evidence + ["retry with authSource=admin: authenticated"],
-                fixes: [Fix(id: "uri.add-auth-source", summary: "Add authSource=admin to the connection string")])
+                fixes: [Fix(id: .uriAddAuthSource, summary: "Add authSource=admin to the connection string")])
         }
         return Finding(
-            id: "auth.failed", severity: .error, title: "Authentication failed for \(user)",
+            id: .authFailed, severity: .error, title: "Authentication failed for \(user)",
             detail: "Wrong password, wrong user, or the user lives in another database (authSource). The server's log (id 20249) tells UserNotFound from a wrong password.",
             evidence: evidence,
-            fixes: [Fix(id: "auth.check-credentials", summary: "Check the user, the password (percent-encoded) and authSource")])
+            fixes: [Fix(id: .authCheckCredentials, summary: "Check the user, the password (percent-encoded) and authSource")])
     }
 
     private func mechanismFinding(_ mechanism: String, offered: [String], evidence: [String]) -> Finding {
-        Finding(id: "auth.mechanism", severity: .error,
+        Finding(id: .authMechanism, severity: .error,
                 title: "The server does not offer \(mechanism) for this user"
                     + (offered.isEmpty ? "" : "; it offers \(offered.joined(separator: ", "))"),
                 evidence: evidence + (offered.isEmpty ? [] : ["saslSupportedMechs: \(offered.joined(separator: ", "))"]),
-                fixes: [Fix(id: "uri.fix-auth-mechanism",
+                fixes: [Fix(id: .uriFixAuthMechanism,
                             summary: offered.first.map { "Use authMechanism=\($0), or leave authMechanism out" } ?? "Leave authMechanism out")])
     }
 

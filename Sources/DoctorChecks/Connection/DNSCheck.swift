@@ -8,9 +8,9 @@ public struct DNSAnswers: Sendable {
 
 /// `dns`: resolves every seed (all A/AAAA addresses); for `mongodb+srv`, first the SRV and TXT records.
 public struct DNSCheck: DoctorCheck {
-    public let id = "dns"
+    public let id: CheckID = .dns
     public let title = "DNS"
-    public let prerequisites = ["uri"]
+    public let prerequisites: [CheckID] = [.uri]
 
     let resolver: any HostResolver
 
@@ -65,10 +65,10 @@ public struct DNSCheck: DoctorCheck {
 
     static func notFound(_ host: String, failure: DNSFailure, isOnlySeed: Bool) -> Finding {
         Finding(
-            id: "dns.not-found", severity: isOnlySeed ? .error : .warning,
+            id: .dnsNotFound, severity: isOnlySeed ? .error : .warning,
             title: "The host name \(host) does not resolve (\(failure.explanation))",
             detail: "Check the spelling. Names of docker-compose services resolve only inside their compose network; from the host use 127.0.0.1 and the published port.",
             evidence: ["getaddrinfo(\(host)): \(failure.explanation)"],
-            fixes: [Fix(id: "dns.check-name", summary: "Check the name resolves on this machine", commands: ["getent hosts \(host)"])])
+            fixes: [Fix(id: .dnsCheckName, summary: "Check the name resolves on this machine", commands: ["getent hosts \(host)"])])
     }
 }

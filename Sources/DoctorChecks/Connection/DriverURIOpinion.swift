@@ -19,7 +19,7 @@ enum DriverURIOpinion {
                 .map { "libmongoc log: " + $0.message(scrubbing: scrubber) }
             let message = error.message(scrubbing: scrubber)
             return Finding(
-                id: "uri.driver-rejects", severity: .error,
+                id: .uriDriverRejects, severity: .error,
                 title: "libmongoc 1.23 rejects this connection string: \(message)",
                 detail: "The MongoDB specification allows this form, but the C driver (and tools built on it) will not connect.",
                 evidence: ["libmongoc \(error.domain)/\(error.code): \(message)"] + logged,
@@ -30,15 +30,15 @@ enum DriverURIOpinion {
     /// The workaround for what libmongoc said.
     static func workaround(for text: String) -> Fix {
         if text.contains("'/' is required") {
-            return Fix(id: "uri.add-slash", summary: "Put a '/' between the host list and '?', e.g. mongodb://host:27017/?tls=true")
+            return Fix(id: .uriAddSlash, summary: "Put a '/' between the host list and '?', e.g. mongodb://host:27017/?tls=true")
         }
         if text.contains("database name") {
-            return Fix(id: "uri.plain-database",
+            return Fix(id: .uriPlainDatabase,
                        summary: "Use a database name without '.' in the path, and name the auth database with authSource=")
         }
         if text.contains("requires username") || text.contains("MONGODB-OIDC") {
-            return Fix(id: "uri.add-username", summary: "Give a username for this authMechanism (libmongoc requires one)")
+            return Fix(id: .uriAddUsername, summary: "Give a username for this authMechanism (libmongoc requires one)")
         }
-        return Fix(id: "uri.rewrite-for-driver", summary: "Rewrite the connection string in the form libmongoc accepts (see the evidence)")
+        return Fix(id: .uriRewriteForDriver, summary: "Rewrite the connection string in the form libmongoc accepts (see the evidence)")
     }
 }

@@ -12,9 +12,9 @@ public struct HelloAnswers: Sendable {
 /// `hello`: talks to each reachable server directly through libmongoc (`directConnection=true`, no
 /// credentials) and reports its version, wire version and role. Changes nothing.
 public struct HelloCheck: DoctorCheck {
-    public let id = "hello"
+    public let id: CheckID = .hello
     public let title = "MongoDB handshake"
-    public let prerequisites = ["tls"]
+    public let prerequisites: [CheckID] = [.tls]
 
     let probe: any ServerProbe
     let classifier = ConnectionErrorClassifier()
@@ -73,7 +73,7 @@ public struct HelloCheck: DoctorCheck {
     static func versionFinding(_ hello: ServerHello, endpoint: Endpoint) -> Finding {
         let version = hello.version.map { "MongoDB \($0)" } ?? "MongoDB (version not reported)"
         let wire = hello.maxWireVersion.map { ", wire version \($0)" } ?? ""
-        return Finding(id: "server.version", severity: .info, title: "\(version) on \(endpoint) (\(hello.topologyDescription)\(wire))",
+        return Finding(id: .serverVersion, severity: .info, title: "\(version) on \(endpoint) (\(hello.topologyDescription)\(wire))",
                 evidence: hello.version.map { ["buildInfo.version: \($0)"] } ?? [])
     }
 }

@@ -23,13 +23,13 @@ struct SRVLookup {
         } catch {
             let blocked: Bool = if case .temporary = error { true } else { false }
             return Result(seeds: nil, findings: [Finding(
-                id: "dns.srv-not-found", severity: .error,
+                id: .dnsSrvNotFound, severity: .error,
                 title: "The SRV record \(name) was not found (\(error.explanation))",
                 detail: blocked
                     ? "The DNS server did not answer the SRV query; home routers, VPNs and some corporate resolvers block SRV lookups."
                     : "Check the cluster name in the connection string (copy it again from your provider).",
                 evidence: ["SRV \(name): \(error.explanation)"],
-                fixes: [Fix(id: "dns.query-srv", summary: "Query the record yourself; if a public resolver finds it, your DNS server is the problem",
+                fixes: [Fix(id: .dnsQuerySrv, summary: "Query the record yourself; if a public resolver finds it, your DNS server is the problem",
                             commands: ["dig SRV \(name)", "dig @8.8.8.8 SRV \(name)"])])])
         }
         var findings: [Finding] = []
@@ -37,7 +37,7 @@ struct SRVLookup {
         let outside = records.filter { !$0.target.hasSuffix("." + parent) }
         if !outside.isEmpty {
             findings.append(Finding(
-                id: "dns.srv-not-found", severity: .error,
+                id: .dnsSrvNotFound, severity: .error,
                 title: "SRV targets must be in the domain \(parent); drivers refuse \(outside.map(\.target).joined(separator: ", "))",
                 evidence: records.map { "SRV \($0.priority) \($0.weight) \($0.port) \($0.target)" }))
         }
@@ -51,17 +51,17 @@ struct SRVLookup {
         do throws(DNSFailure) { records = try await resolver.txtRecords(of: host, timeout: timeout) } catch {
             if case .notFound = error { return [] }
             if case .noData = error { return [] }
-            return [Finding(id: "dns.srv-txt-invalid", severity: .warning, title: "The TXT record of \(host) could not be read (\(error.explanation))")]
+            return [Finding(id: .dnsSrvTxtInvalid, severity: .warning, title: "The TXT record of \(host) could not be read (\(error.explanation))")]
         }
         if records.count > 1 {
-            return [Finding(id: "dns.srv-txt-invalid", severity: .error, title: "\(host) has \(records.count) TXT records; drivers accept at most one",
+            return [Finding(id: .dnsSrvTxtInvalid, severity: .error, title: "\(host) has \(records.count) TXT records; drivers accept at most one",
                             evidence: records.map { "TXT \($0)" })]
         }
         guard let txt = records.first else { return [] }
         let keys = txt.split(separator: "&").map { String($0.split(separator: "=").first ?? "").lowercased() }
         let bad = keys.filter { !Self.allowedTXTOptions.contains($0) }
         guard !bad.isEmpty else { return [] }
-        return [Finding(id: "dns.srv-txt-invalid", severity: .error,
+        return [Finding(id: .dnsSrvTxtInvalid, severity: .error,
                         title: "The TXT record of \(host) sets options drivers refuse there: \(bad.joined(separator: ", "))",
                         detail: "Only authSource, replicaSet and loadBalanced may come from TXT.", evidence: ["TXT \(txt)"])]
     }

@@ -12,9 +12,9 @@ public struct ReachableEndpoints: Sendable {
 /// `tcp`: connects to every resolved address of every seed, concurrently. Over plaintext it sends a
 /// MongoDB `hello` so it can tell MongoDB from something else on the port; it changes nothing.
 public struct TCPCheck: DoctorCheck {
-    public let id = "tcp"
+    public let id: CheckID = .tcp
     public let title = "TCP connection"
-    public let prerequisites = ["dns"]
+    public let prerequisites: [CheckID] = [.dns]
 
     let dialer: any Dialer
     let tlsProber: (any TLSProber)?
@@ -100,13 +100,13 @@ enum LocalhostIPv6 {
             attempts.contains(where: { $0.address.family == .ipv4 && TCPCheck.isGood($0.outcome) })
         else { return nil }
         return Finding(
-            id: "dns.localhost-ipv6", severity: .warning,
+            id: .dnsLocalhostIpv6, severity: .warning,
             title: "localhost resolves to ::1, but the server answers only on 127.0.0.1",
             detail: "Swift and C drivers try every address and connect; Node.js 17+ tries ::1 first and fails with ECONNREFUSED ::1:\(endpoint.port).",
             evidence: attempts.map { "\($0.address):\($0.endpoint.port) → \(String(describing: $0.outcome))" },
             fixes: [
-                Fix(id: "uri.use-127-0-0-1", summary: "Use 127.0.0.1 instead of localhost in the connection string"),
-                Fix(id: "mongod.enable-ipv6", summary: "Or let mongod listen on ::1 too (mongod.conf: net.ipv6: true, net.bindIp: 127.0.0.1,::1)"),
+                Fix(id: .uriUse127001, summary: "Use 127.0.0.1 instead of localhost in the connection string"),
+                Fix(id: .mongodEnableIpv6, summary: "Or let mongod listen on ::1 too (mongod.conf: net.ipv6: true, net.bindIp: 127.0.0.1,::1)"),
             ])
     }
 }

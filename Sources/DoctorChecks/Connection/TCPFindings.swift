@@ -11,35 +11,35 @@ struct TCPFindings {
         let evidence = all.map { "\($0.address):\(endpoint.port) → \(describe($0.outcome))" }
         switch attempt.outcome {
         case .refused:
-            return Finding(id: "tcp.refused", severity: .error, title: "Nothing is listening on \(endpoint): the connection was refused",
+            return Finding(id: .tcpRefused, severity: .error, title: "Nothing is listening on \(endpoint): the connection was refused",
                            detail: "mongod is not running, listens on another port, or is bound to another interface (net.bindIp).",
                            evidence: evidence, fixes: startFixes(endpoint))
         case .timedOut:
-            return Finding(id: "tcp.timeout", severity: .error, title: "Connecting to \(endpoint) timed out: packets are dropped",
+            return Finding(id: .tcpTimeout, severity: .error, title: "Connecting to \(endpoint) timed out: packets are dropped",
                            detail: "A firewall, a wrong IP, or a cloud access list (Atlas: Network Access) drops the connection.",
                            evidence: evidence,
-                           fixes: [Fix(id: "network.check-firewall", summary: "Check firewalls and the provider's IP access list for port \(endpoint.port)")])
+                           fixes: [Fix(id: .networkCheckFirewall, summary: "Check firewalls and the provider's IP access list for port \(endpoint.port)")])
         case .failed(let text):
-            return Finding(id: "tcp.unreachable", severity: .error, title: "\(endpoint) cannot be reached: \(text)", evidence: evidence)
+            return Finding(id: .tcpUnreachable, severity: .error, title: "\(endpoint) cannot be reached: \(text)", evidence: evidence)
         case .connected(let answer):
             // A TLS-only server answers plaintext by closing the connection (it never stays silent), so
             // only a close is worth a TLS handshake; probing a silent peer would cost a second timeout.
             if answer == .closed, !target.usesTLS, await speaksTLS(attempt) {
-                return Finding(id: "tls.required", severity: .error, title: "The server at \(endpoint) speaks only TLS, and the URI does not ask for it",
-                               evidence: evidence, fixes: [Fix(id: "uri.add-tls", summary: "Add tls=true (and tlsCAFile=… for a private CA) to the connection string")])
+                return Finding(id: .tlsRequired, severity: .error, title: "The server at \(endpoint) speaks only TLS, and the URI does not ask for it",
+                               evidence: evidence, fixes: [Fix(id: .uriAddTls, summary: "Add tls=true (and tlsCAFile=… for a private CA) to the connection string")])
             }
             switch answer {
             case .closed?:
-                return Finding(id: "tcp.closed", severity: .error, title: "\(endpoint) accepted the connection, then closed it without answering",
+                return Finding(id: .tcpClosed, severity: .error, title: "\(endpoint) accepted the connection, then closed it without answering",
                                detail: "A proxy, a non-MongoDB service, or a server that refuses this client (IP access list) is on the port.",
                                evidence: evidence)
             case .notMongoDB(let preview)?:
-                return Finding(id: "tcp.not-mongodb", severity: .error, title: "Something answered on \(endpoint), but it is not MongoDB",
+                return Finding(id: .tcpNotMongodb, severity: .error, title: "Something answered on \(endpoint), but it is not MongoDB",
                                detail: "It replied: \(preview)", evidence: evidence,
-                               fixes: [Fix(id: "uri.check-port", summary: "Check the port: another service (HTTP?) listens there")])
+                               fixes: [Fix(id: .uriCheckPort, summary: "Check the port: another service (HTTP?) listens there")])
             default:
-                return Finding(id: "tcp.not-mongodb", severity: .error, title: "\(endpoint) accepted the connection but did not answer the MongoDB handshake",
-                               evidence: evidence, fixes: [Fix(id: "uri.check-port", summary: "Check the port and whether the server expects TLS")])
+                return Finding(id: .tcpNotMongodb, severity: .error, title: "\(endpoint) accepted the connection but did not answer the MongoDB handshake",
+                               evidence: evidence, fixes: [Fix(id: .uriCheckPort, summary: "Check the port and whether the server expects TLS")])
             }
         }
     }
@@ -70,13 +70,13 @@ struct TCPFindings {
     private func startFixes(_ endpoint: Endpoint) -> [Fix] {
         let local = ["localhost", "127.0.0.1", "::1"].contains(endpoint.host)
         guard local else {
-            return [Fix(id: "mongod.check-bind-ip", summary: "Check mongod runs on \(endpoint.host) and its net.bindIp includes an address this machine can reach")]
+            return [Fix(id: .mongodCheckBindIp, summary: "Check mongod runs on \(endpoint.host) and its net.bindIp includes an address this machine can reach")]
         }
         let start: [String] = switch context.platform {
         case .linux: ["sudo systemctl start mongod", "mongo-doctor check --port \(endpoint.port)"]
         case .macos: ["brew services start mongodb-community", "mongo-doctor check --port \(endpoint.port)"]
         case .windows: ["net start MongoDB", "mongo-doctor check --port \(endpoint.port) --platform windows"]
         }
-        return [Fix(id: "mongod.start", summary: "Start mongod (and let mongo-doctor look at why it is not running)", commands: start)]
+        return [Fix(id: .mongodStart, summary: "Start mongod (and let mongo-doctor look at why it is not running)", commands: start)]
     }
 }

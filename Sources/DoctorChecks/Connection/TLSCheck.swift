@@ -5,9 +5,9 @@ import TLSProbe
 /// `tls`: when the URI asks for TLS (explicitly or through `mongodb+srv`), does the handshake itself
 /// and verifies the certificate, so a failure is named precisely (untrusted, hostname, expired, CA file).
 public struct TLSCheck: DoctorCheck {
-    public let id = "tls"
+    public let id: CheckID = .tls
     public let title = "TLS"
-    public let prerequisites = ["tcp"]
+    public let prerequisites: [CheckID] = [.tcp]
 
     let prober: (any TLSProber)?
     let dialer: any Dialer
@@ -25,9 +25,9 @@ public struct TLSCheck: DoctorCheck {
         guard let prober else { return .notApplicable("TLS probing is not available in this build") }
         if let caFile = target.caFile, !FileManager.default.isReadableFile(atPath: caFile) {
             return CheckOutcome(detail: "tlsCAFile cannot be read", findings: [Finding(
-                id: "tls.ca-file-missing", severity: .error, title: "The tlsCAFile \(caFile) does not exist or cannot be read",
+                id: .tlsCaFileMissing, severity: .error, title: "The tlsCAFile \(caFile) does not exist or cannot be read",
                 evidence: ["stat \(caFile): \(FileManager.default.fileExists(atPath: caFile) ? "not readable" : "no such file")"],
-                fixes: [Fix(id: "uri.fix-ca-path", summary: "Point tlsCAFile at the CA certificate (PEM) that signed the server's certificate")])])
+                fixes: [Fix(id: .uriFixCaPath, summary: "Point tlsCAFile at the CA certificate (PEM) that signed the server's certificate")])])
         }
         let reachable = context.fact(ReachableEndpoints.self)?.endpoints ?? []
         var findings: [Finding] = []
@@ -40,7 +40,7 @@ public struct TLSCheck: DoctorCheck {
             let evidence = Self.evidence(result.certificate)
             guard let failure = result.failure else {
                 lines.append("\(endpoint): verified" + (result.certificate.map { " (\($0.subject))" } ?? ""))
-                findings.append(Finding(id: "tls.certificate", severity: .info,
+                findings.append(Finding(id: .tlsCertificate, severity: .info,
                                         title: "\(endpoint): certificate verified", evidence: evidence))
                 continue
             }
@@ -54,25 +54,25 @@ public struct TLSCheck: DoctorCheck {
                          context: CheckContext) async -> Finding {
         switch failure {
         case .untrusted(let code, let reason):
-            return Finding(id: "tls.untrusted", severity: .error, title: "The certificate of \(endpoint) is not trusted: \(reason) (\(code))",
-                           evidence: evidence, fixes: [Fix(id: "uri.add-ca-file", summary: "Add tlsCAFile=<the CA that signed it> to the connection string")])
+            return Finding(id: .tlsUntrusted, severity: .error, title: "The certificate of \(endpoint) is not trusted: \(reason) (\(code))",
+                           evidence: evidence, fixes: [Fix(id: .uriAddCaFile, summary: "Add tlsCAFile=<the CA that signed it> to the connection string")])
         case .hostnameMismatch:
-            return Finding(id: "tls.hostname-mismatch", severity: .error, title: "The certificate of \(endpoint) does not name \(endpoint.host)",
-                           evidence: evidence, fixes: [Fix(id: "uri.use-certificate-name", summary: "Connect with a name listed in the certificate's subjectAltName")])
+            return Finding(id: .tlsHostnameMismatch, severity: .error, title: "The certificate of \(endpoint) does not name \(endpoint.host)",
+                           evidence: evidence, fixes: [Fix(id: .uriUseCertificateName, summary: "Connect with a name listed in the certificate's subjectAltName")])
         case .expired:
-            return Finding(id: "tls.expired", severity: .error, title: "The certificate of \(endpoint) has expired",
-                           evidence: evidence, fixes: [Fix(id: "tls.renew-certificate", summary: "Renew the server certificate (and restart mongod)")])
+            return Finding(id: .tlsExpired, severity: .error, title: "The certificate of \(endpoint) has expired",
+                           evidence: evidence, fixes: [Fix(id: .tlsRenewCertificate, summary: "Renew the server certificate (and restart mongod)")])
         case .caFileUnreadable(let text):
-            return Finding(id: "tls.ca-file-missing", severity: .error, title: "The tlsCAFile cannot be used: \(text)")
+            return Finding(id: .tlsCaFileMissing, severity: .error, title: "The tlsCAFile cannot be used: \(text)")
         case .handshakeFailed(let text):
             let plain = await dialer.dial(address, port: endpoint.port, timeout: context.timeout, sendHello: true)
             var isPlaintextMongo = false
             if case .connected(answer: .mongodb?) = plain { isPlaintextMongo = true }
             return Finding(
-                id: "tls.not-supported", severity: .error,
+                id: .tlsNotSupported, severity: .error,
                 title: isPlaintextMongo ? "The server at \(endpoint) does not speak TLS (it answers in plaintext)" : "The TLS handshake with \(endpoint) failed: \(text)",
                 evidence: ["handshake: \(text)"] + evidence,
-                fixes: isPlaintextMongo ? [Fix(id: "uri.remove-tls", summary: "Remove tls=true, or enable TLS on the server (net.tls.mode: requireTLS)")] : [])
+                fixes: isPlaintextMongo ? [Fix(id: .uriRemoveTls, summary: "Remove tls=true, or enable TLS on the server (net.tls.mode: requireTLS)")] : [])
         }
     }
 

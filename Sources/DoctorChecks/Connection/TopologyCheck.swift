@@ -4,9 +4,9 @@ import DoctorCore
 /// every member the server advertises can be resolved and reached from this machine (the
 /// docker-compose classic: members named `mongo1`, reachable only inside the compose network).
 public struct TopologyCheck: DoctorCheck {
-    public let id = "topology"
+    public let id: CheckID = .topology
     public let title = "Topology"
-    public let prerequisites = ["hello"]
+    public let prerequisites: [CheckID] = [.hello]
 
     let resolver: any HostResolver
     let dialer: any Dialer
@@ -26,11 +26,11 @@ public struct TopologyCheck: DoctorCheck {
             findings.append(setNameMismatch(expected: expected, actual: hello.setName))
         }
         if let setName = hello.setName, hello.primary == nil, !hello.isWritablePrimary {
-            findings.append(Finding(id: "topology.no-primary", severity: .error,
+            findings.append(Finding(id: .topologyNoPrimary, severity: .error,
                                     title: "The replica set \(setName) has no primary: writes will fail",
                                     detail: "The set may still be electing, or too few members are up to elect a primary.",
                                     evidence: ["hello.hosts: \(hello.hosts.joined(separator: ", "))", "hello.primary: (none)"],
-                                    fixes: [Fix(id: "topology.check-members", summary: "Check the members are running and can reach each other (rs.status())")]))
+                                    fixes: [Fix(id: .topologyCheckMembers, summary: "Check the members are running and can reach each other (rs.status())")]))
         }
         guard let setName = hello.setName, !target.directConnection, !hello.isMongos else {
             return CheckOutcome(detail: hello.topologyDescription, findings: findings)
@@ -46,10 +46,10 @@ public struct TopologyCheck: DoctorCheck {
         let title = actual.map { "The URI expects replica set \(expected), but the server belongs to \($0)" }
             ?? "The URI expects replica set \(expected), but the server is not a replica-set member"
         return Finding(
-            id: "topology.set-name-mismatch", severity: .error, title: title,
+            id: .topologySetNameMismatch, severity: .error, title: title,
             detail: "libmongoc says only \"No suitable servers found\" in this case.",
             evidence: ["URI replicaSet=\(expected)", "server setName: \(actual ?? "(none)")"],
-            fixes: [Fix(id: "uri.fix-replica-set",
+            fixes: [Fix(id: .uriFixReplicaSet,
                         summary: actual.map { "Use replicaSet=\($0) in the connection string" } ?? "Remove replicaSet from the connection string")])
     }
 }
@@ -84,13 +84,13 @@ struct MemberReachability {
         var findings: [Finding] = []
         let fixes = memberFixes(target)
         if !unresolvable.isEmpty {
-            findings.append(Finding(id: "topology.member-unresolvable", severity: .error,
+            findings.append(Finding(id: .topologyMemberUnresolvable, severity: .error,
                                     title: "Replica-set members advertise names this machine cannot resolve",
                                     detail: "The driver connects to the seed, then switches to the names the set advertises; if they do not resolve here, every operation fails.",
                                     evidence: unresolvable, fixes: fixes))
         }
         if !unreachable.isEmpty {
-            findings.append(Finding(id: "topology.member-unreachable", severity: .error,
+            findings.append(Finding(id: .topologyMemberUnreachable, severity: .error,
                                     title: "Replica-set members advertise addresses this machine cannot reach",
                                     evidence: unreachable, fixes: fixes))
         }
@@ -100,9 +100,9 @@ struct MemberReachability {
     private func memberFixes(_ target: ConnectionTarget) -> [Fix] {
         var fixes: [Fix] = []
         if !target.isSRV, let seed = target.seeds.first, target.seeds.count == 1 {
-            fixes.append(Fix(id: "uri.direct-connection", summary: "Talk to this one server only: mongodb://\(seed)/?directConnection=true"))
+            fixes.append(Fix(id: .uriDirectConnection, summary: "Talk to this one server only: mongodb://\(seed)/?directConnection=true"))
         }
-        fixes.append(Fix(id: "topology.reachable-names",
+        fixes.append(Fix(id: .topologyReachableNames,
                          summary: "Make the advertised names resolvable here (/etc/hosts), or rs.reconfig() the set with names clients can reach"))
         return fixes
     }

@@ -7,7 +7,7 @@ import MongoBridge
 /// 1.23 — the driver that will actually connect — for a second opinion (`uri.driver-rejects`).
 /// Publishes a `ConnectionTarget` for the later stages.
 public struct URICheck: DoctorCheck {
-    public let id = "uri"
+    public let id: CheckID = .uri
     public let title = "Connection string"
 
     let raw: String
@@ -42,10 +42,10 @@ public struct URICheck: DoctorCheck {
         let position = issue.position.map { ["at character \($0 + 1) of the connection string"] } ?? []
         let fixes: [Fix] = issue.suggestion.map { suggestion -> [Fix] in
             let summary = suggestion.hasPrefix("mongodb") ? "use: \(suggestion)" : suggestion
-            return [Fix(id: "\(issue.id).rewrite", summary: summary)]
+            return [Fix(id: FixID(rawValue: issue.id + ".rewrite"), summary: summary)]
         } ?? []
         return Finding(
-            id: issue.id, severity: issue.severity == .error ? .error : .warning,
+            id: FindingID(rawValue: issue.id), severity: issue.severity == .error ? .error : .warning,
             title: issue.message, evidence: position, fixes: fixes)
     }
 }

@@ -3,7 +3,7 @@ import DoctorCore
 /// `mongod.binary`: whether a `mongod` binary is installed and which version, and whether a
 /// mongod process runs on this host.
 struct BinaryCheck: BlockingCheck {
-    let id = "mongod.binary"
+    let id: CheckID = .mongodBinary
     let title = "mongod installed and running"
     let state: LocalState
 
@@ -20,7 +20,7 @@ struct BinaryCheck: BlockingCheck {
             parts.append("mongod \(version) at \(path)")
         } else {
             findings.append(Finding(
-                id: "mongod.not-found", severity: .warning,
+                id: .mongodNotFound, severity: .warning,
                 title: "No mongod binary on PATH or in the usual install directories",
                 detail: "mongo-doctor looked for \(settings.platform == .windows ? "mongod.exe" : "mongod") in every "
                     + "directory of PATH and where the MongoDB packages install it. The server may still run in a "
@@ -53,12 +53,12 @@ struct BinaryCheck: BlockingCheck {
         }
         let port = "port \(settings.port.value): " + (listening ? "something listens" : "nothing listens")
         return Finding(
-            id: "mongod.not-running", severity: severity,
+            id: .mongodNotRunning, severity: severity,
             title: "No mongod process is running on this host",
             detail: listening
                 ? "Something listens on the port; the server may run in a container or under another name."
                 : "Start the mongod service, or run mongod by hand with the settings checked below.",
             evidence: ["no process named mongod in the process table", port],
-            fixes: [Fix(id: "mongod.start-service", summary: "Start the mongod service", commands: commands.startService())])
+            fixes: [Fix(id: .mongodStartService, summary: "Start the mongod service", commands: commands.startService())])
     }
 }

@@ -3,7 +3,7 @@ import DoctorCore
 /// `config.parse`: reads and parses the mongod configuration file, checks its options
 /// against the known ones, and publishes the effective `LocalSettings` as a fact.
 struct ConfigParseCheck: BlockingCheck {
-    let id = "config.parse"
+    let id: CheckID = .configParse
     let title = "mongod configuration file"
     let state: LocalState
 
@@ -39,22 +39,22 @@ struct ConfigParseCheck: BlockingCheck {
         guard let raw = config.string("net.port") else { return nil }
         if let port = Int(raw.trimmingSpaces), (1...65535).contains(port) { return nil }
         return Finding(
-            id: "config.invalid-value", severity: .error,
+            id: .configInvalidValue, severity: .error,
             title: "net.port in \(file) is not a port number from 1 to 65535: \(raw)",
             detail: "mongod stops with a BadValue error while reading its options (exit code 2); mongo-doctor checks the default 27017 meanwhile.",
             evidence: [config.origin("net.port", file: file)],
-            fixes: [Fix(id: "config.fix-port", summary: "Set net.port to a number from 1 to 65535 (27017 is the default)")])
+            fixes: [Fix(id: .configFixPort, summary: "Set net.port to a number from 1 to 65535 (27017 is the default)")])
     }
 
     private func unreadable(_ path: Setting<String>, reason: String, _ settings: LocalSettings) -> Finding {
         let commands = state.commands(settings)
         let severity = SeverityPolicy.severity(.error, for: path.provenance, serverAnswers: nil) ?? .warning
         return Finding(
-            id: "config.unreadable", severity: severity, title: "The configuration file cannot be read: \(reason)",
+            id: .configUnreadable, severity: severity, title: "The configuration file cannot be read: \(reason)",
             detail: "mongod exits at once when it cannot read the file given with --config.",
             evidence: [fileEvidence(path.value), "config: \(path.described)"],
             fixes: [Fix(
-                id: "config.fix-permissions",
+                id: .configFixPermissions,
                 summary: "Check the path, and make the file readable by the service user \(settings.serviceUser.value)",
                 commands: commands.groupReadable(path.value))])
     }
@@ -62,13 +62,13 @@ struct ConfigParseCheck: BlockingCheck {
     private func invalid(_ path: String, _ problem: YAMLProblem) -> Finding {
         let hint = problem.hints.first.map { ": \($0)" } ?? ""
         return Finding(
-            id: "config.invalid-yaml", severity: .error,
+            id: .configInvalidYaml, severity: .error,
             title: "\(path) is not valid YAML at line \(problem.line), column \(problem.column)\(hint)",
             detail: "mongod stops with 'Error parsing YAML config file' (exit code 2). Parser: \(problem.problem).",
             evidence: ["\(path):\(problem.line):\(problem.column): \(problem.problem)"]
                 + problem.snippet.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + problem.hints,
             fixes: [Fix(
-                id: "config.fix-yaml",
+                id: .configFixYaml,
                 summary: "Edit line \(problem.line): indent with spaces only, put a space after each ':', "
                     + "and write Windows paths in single quotes")])
     }
@@ -78,12 +78,12 @@ struct ConfigParseCheck: BlockingCheck {
             let suggestion = ConfigOptions.suggestion(for: entry.key)
             let hint = suggestion.map { " (did you mean \($0)?)" } ?? ""
             return Finding(
-                id: "config.unknown-option", severity: .error,
+                id: .configUnknownOption, severity: .error,
                 title: "Unknown option \(entry.key) at line \(entry.line)\(hint)",
                 detail: "mongod refuses to start with 'Unrecognized option: \(entry.key)'. Option names are case-sensitive.",
                 evidence: ["\(file):\(entry.line):\(entry.column): \(entry.key)"],
                 fixes: [Fix(
-                    id: "config.rename-option",
+                    id: .configRenameOption,
                     summary: suggestion.map { "Rename \(entry.key) to \($0)" } ?? "Remove \(entry.key) or check the spelling")])
         }
     }

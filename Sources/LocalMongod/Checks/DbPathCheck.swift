@@ -3,7 +3,7 @@ import DoctorCore
 /// `dbpath`: the data directory exists, is a directory, is writable by the service user and
 /// owned by it, is not locked by another process, was shut down cleanly, and has free space.
 struct DbPathCheck: BlockingCheck {
-    let id = "dbpath"
+    let id: CheckID = .dbpath
     let title = "Data directory (dbpath)"
     let state: LocalState
 
@@ -22,11 +22,11 @@ struct DbPathCheck: BlockingCheck {
                 return CheckOutcome(detail: "default \(path) is not a directory; the answering server does not use it")
             }
             return CheckOutcome(detail: "\(path) is not a directory", findings: [Finding(
-                id: "dbpath.not-directory", severity: severity, title: "The dbpath \(path) is not a directory",
+                id: .dbpathNotDirectory, severity: severity, title: "The dbpath \(path) is not a directory",
                 detail: "mongod needs a directory for its data files.",
                 evidence: [described, "dbpath: \(dbPath.described)"],
                 fixes: [Fix(
-                    id: "dbpath.choose-directory",
+                    id: .dbpathChooseDirectory,
                     summary: "Point storage.dbPath (or --dbpath) at a directory, or move this file aside and create the directory")])])
         }
 
@@ -58,16 +58,16 @@ struct DbPathCheck: BlockingCheck {
             state.canApplyFixes(settings) ? CreateDirectoryAction(path: path, uid: user.uid, gid: user.gid) : nil
         }
         let finding = Finding(
-            id: "dbpath.missing", severity: severity, title: "The data directory \(path) does not exist",
+            id: .dbpathMissing, severity: severity, title: "The data directory \(path) does not exist",
             detail: "mongod stops with 'NonExistentPath: Data directory \(path) not found' (exit code 100).",
             evidence: ["dbpath: \(settings.dbPath.described)", "service user: \(settings.serviceUser.described)"],
             fixes: [
                 Fix(
-                    id: "dbpath.create-directory",
+                    id: .dbpathCreateDirectory,
                     summary: commands.createSummary(path),
                     commands: commands.createDirectory(path), action: action),
                 Fix(
-                    id: "dbpath.use-existing",
+                    id: .dbpathUseExisting,
                     summary: "Or point storage.dbPath in \(commands.configFile(settings)) (or --dbpath) at an existing data directory"),
             ])
         return CheckOutcome(detail: "\(path) does not exist", findings: [finding])

@@ -29,12 +29,12 @@ struct DbPathInspector {
             if let lockStatus { evidence.append(FileDescription.describe(lockPath, lockStatus, users: state.probes.users)) }
             let what = dirWritable ? "\(lockPath) is not writable" : "\(path) is not writable"
             findings.append(Finding(
-                id: "dbpath.not-writable", severity: severity, title: "\(what) by the service user \(account.name)",
+                id: .dbpathNotWritable, severity: severity, title: "\(what) by the service user \(account.name)",
                 detail: "mongod stops with 'IllegalOperation: Attempted to create a lock file on a read-only directory' "
                     + "(exit code 100). This often follows `sudo mkdir` or a mongod once run as root.",
                 evidence: evidence,
                 fixes: [Fix(
-                    id: "dbpath.chown", summary: "Give the data directory to \(account.name) (run by hand; not automatic)",
+                    id: .dbpathChown, summary: "Give the data directory to \(account.name) (run by hand; not automatic)",
                     commands: commands.chownRecursive(path))]))
         }
         guard !account.isRoot else { return findings }
@@ -50,13 +50,13 @@ struct DbPathInspector {
         if foreign.total > Self.listed { evidence.append("… and \(foreign.total - Self.listed) more") }
         evidence.append("service user: \(who)")
         findings.append(Finding(
-            id: "dbpath.wrong-owner", severity: severity,
+            id: .dbpathWrongOwner, severity: severity,
             title: "\(foreign.total) file\(foreign.total == 1 ? "" : "s") in \(path) not owned by \(account.name)",
             detail: "Files created by a mongod run as another user (often root) make WiredTiger fail with "
                 + "'Permission denied' when the service starts.",
             evidence: evidence,
             fixes: [Fix(
-                id: "dbpath.chown", summary: "Give the data files back to \(account.name) (run by hand; not automatic)",
+                id: .dbpathChown, summary: "Give the data files back to \(account.name) (run by hand; not automatic)",
                 commands: commands.chownRecursive(path))]))
         return findings
     }
@@ -98,14 +98,14 @@ struct DbPathInspector {
             let holder = pid.flatMap { state.probes.processes.process(pid: $0) }
             let who = holder?.summary ?? pid.map { "pid \($0)" } ?? "a process that could not be identified"
             var fixes = [Fix(
-                id: "dbpath.connect-running",
+                id: .dbpathConnectRunning,
                 summary: "A server already runs on this dbpath: connect to it instead of starting another",
                 commands: [commands.line(["mongosh", "--port", String(settings.port.value)])])]
             fixes.append(Fix(
-                id: "dbpath.stop-holder", summary: "Or stop it first (never delete mongod.lock while it is held)",
+                id: .dbpathStopHolder, summary: "Or stop it first (never delete mongod.lock while it is held)",
                 commands: commands.stopService() + (pid.map { commands.kill($0) } ?? [])))
             return [Finding(
-                id: "dbpath.in-use", severity: severity, title: "\(lockPath) is locked by \(who)",
+                id: .dbpathInUse, severity: severity, title: "\(lockPath) is locked by \(who)",
                 detail: "A second mongod on this dbpath stops with 'DBPathInUse: Unable to lock the lock file' (exit code 100).",
                 evidence: [FileDescription.describe(lockPath, lockStatus, users: state.probes.users), "holder: \(who)"],
                 fixes: fixes)]
@@ -115,13 +115,13 @@ struct DbPathInspector {
                 ? commands.line(["robocopy", path, path + ".backup", "/E"])
                 : commands.privileged(["cp", "-a", path, path + ".backup"])
             return [Finding(
-                id: "dbpath.unclean-shutdown", severity: severity,
+                id: .dbpathUncleanShutdown, severity: severity,
                 title: "mongod.lock is not empty but no process holds it: the last shutdown was not clean",
                 detail: "WiredTiger normally recovers from its journal on the next start. If mongod then fails, copy "
                     + "the dbpath first and repair as the service user (a repair as root breaks file ownership).",
                 evidence: [FileDescription.describe(lockPath, lockStatus, users: state.probes.users) + " (\(lockStatus.size) bytes)"],
                 fixes: [Fix(
-                    id: "dbpath.repair", summary: "Only if mongod does not start: back up, then repair (run by hand)",
+                    id: .dbpathRepair, summary: "Only if mongod does not start: back up, then repair (run by hand)",
                     commands: [backup, commands.mongodAsServiceUser(["--dbpath", path, "--repair"])])])]
         case .free, .unknown:
             return []
@@ -136,10 +136,10 @@ struct DbPathInspector {
         guard let base, let severity = settings.severity(base, for: settings.dbPath) else { return ([], note) }
         let check = settings.platform == .windows ? commands.line(["fsutil", "volume", "diskfree", path]) : commands.line(["df", "-h", path])
         return ([Finding(
-            id: "dbpath.low-space", severity: severity, title: "Only \(ByteText.format(free)) free on the file system holding \(path)",
+            id: .dbpathLowSpace, severity: severity, title: "Only \(ByteText.format(free)) free on the file system holding \(path)",
             detail: "mongod needs room for journal and data files; with a full disk it stops with 'No space left on device'.",
             evidence: ["statvfs(\(path)): \(free) bytes available"],
-            fixes: [Fix(id: "dbpath.free-space", summary: "Free space on that volume or move the dbpath to a larger one", commands: [check])])], note)
+            fixes: [Fix(id: .dbpathFreeSpace, summary: "Free space on that volume or move the dbpath to a larger one", commands: [check])])], note)
     }
 }
 

@@ -3,7 +3,7 @@ import DoctorCore
 /// `keyfile`: the replica-set key file is private (no group or other bits), readable by the
 /// service user, and holds only base64 characters. Its content is never shown.
 struct KeyFileCheck: BlockingCheck {
-    let id = "keyfile"
+    let id: CheckID = .keyfile
     let title = "Key file (security.keyFile)"
     let state: LocalState
 
@@ -16,9 +16,9 @@ struct KeyFileCheck: BlockingCheck {
         let path = keyFile.value
         let probes = state.probes
         let commands = state.commands(settings)
-        let owner = Fix(id: "keyfile.chown", summary: "Give the key file to \(settings.serviceUser.value)", commands: commands.chown(path))
+        let owner = Fix(id: .keyfileChown, summary: "Give the key file to \(settings.serviceUser.value)", commands: commands.chown(path))
         guard let status = probes.files.status(ofPath: path) else {
-            return outcome(path, [finding("keyfile.unreadable", "The key file \(path) does not exist", ["security.keyFile: \(keyFile.described)"], [])])
+            return outcome(path, [finding(.keyfileUnreadable, "The key file \(path) does not exist", ["security.keyFile: \(keyFile.described)"], [])])
         }
         let described = FileDescription.describe(path, status, users: probes.users)
         var findings: [Finding] = []
@@ -27,7 +27,7 @@ struct KeyFileCheck: BlockingCheck {
                 findings.append(finding(
                     "keyfile.too-open", "Permissions on the key file \(path) are too open (\(FileDescription.octal(status)))",
                     [described, "mongod requires no group or other permission bits (mode 400 or 600)"],
-                    [Fix(id: "keyfile.chmod", summary: "Make the key file private", commands: [commands.privileged(["chmod", "400", path])]), owner]))
+                    [Fix(id: .keyfileChmod, summary: "Make the key file private", commands: [commands.privileged(["chmod", "400", path])]), owner]))
             }
             if let account = state.serviceAccount(settings), !probes.files.canAccess(path, .read, as: account) {
                 findings.append(finding(
@@ -40,7 +40,7 @@ struct KeyFileCheck: BlockingCheck {
             findings.append(finding(
                 "keyfile.invalid-content", "The key file \(path) \(problem)", [described],
                 [Fix(
-                    id: "keyfile.regenerate",
+                    id: .keyfileRegenerate,
                     summary: "Write a new key of base64 characters and copy it to every member",
                     commands: [commands.line(["openssl", "rand", "-base64", "-out", path, "756"])])]))
         }
@@ -53,7 +53,7 @@ struct KeyFileCheck: BlockingCheck {
         return CheckOutcome(detail: findings.first?.title ?? fine, findings: findings)
     }
 
-    private func finding(_ id: String, _ title: String, _ evidence: [String], _ fixes: [Fix]) -> Finding {
+    private func finding(_ id: FindingID, _ title: String, _ evidence: [String], _ fixes: [Fix]) -> Finding {
         Finding(
             id: id, severity: .error, title: title,
             detail: "mongod stops with 'Unable to acquire security key[s]' (exit code 1).",

@@ -2,7 +2,7 @@ import DoctorCore
 
 /// `logpath`: the log file named by `systemLog.path` (or `--log`) can be opened by the service user.
 struct LogPathCheck: BlockingCheck {
-    let id = "logpath"
+    let id: CheckID = .logpath
     let title = "Log file (systemLog.path)"
     let state: LocalState
 
@@ -29,7 +29,7 @@ struct LogPathCheck: BlockingCheck {
                 return failure(
                     log, "\(path) is not writable by the service user \(user.name)",
                     evidence: [described, "service user: \(FileDescription.describe(user: user))"],
-                    fixes: [Fix(id: "logpath.chown", summary: "Give the log file to \(user.name) (run by hand)", commands: commands.chown(path))])
+                    fixes: [Fix(id: .logpathChown, summary: "Give the log file to \(user.name) (run by hand)", commands: commands.chown(path))])
             }
             return CheckOutcome(detail: "\(described) (\(log.origin))")
         }
@@ -41,7 +41,7 @@ struct LogPathCheck: BlockingCheck {
                 log, "The log directory \(directory) does not exist",
                 evidence: ["systemLog.path: \(log.described)"],
                 fixes: [Fix(
-                    id: "logpath.create-directory",
+                    id: .logpathCreateDirectory,
                     summary: commands.createSummary(directory),
                     commands: commands.createDirectory(directory), action: action)])
         }
@@ -50,14 +50,14 @@ struct LogPathCheck: BlockingCheck {
             return failure(
                 log, "\(path) cannot be created: \(directory) is not writable by the service user \(user.name)",
                 evidence: [dirDescribed, "service user: \(FileDescription.describe(user: user))"],
-                fixes: [Fix(id: "logpath.chown", summary: "Give the log directory to \(user.name) (run by hand)", commands: commands.chown(directory))])
+                fixes: [Fix(id: .logpathChown, summary: "Give the log directory to \(user.name) (run by hand)", commands: commands.chown(directory))])
         }
         return CheckOutcome(detail: "\(path) will be created in \(dirDescribed)")
     }
 
     private func failure(_ log: Setting<String>, _ cause: String, evidence: [String], fixes: [Fix]) -> CheckOutcome {
         let finding = Finding(
-            id: "logpath.not-writable", severity: .error, title: cause,
+            id: .logpathNotWritable, severity: .error, title: cause,
             detail: "mongod stops before logging with 'FileNotOpen: Failed to open \(log.value)' (exit code 1).",
             evidence: evidence + (evidence.contains { $0.hasPrefix("systemLog.path") } ? [] : ["systemLog.path: \(log.described)"]),
             fixes: fixes)

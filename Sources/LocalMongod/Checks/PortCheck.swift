@@ -3,7 +3,7 @@ import DoctorCore
 /// `port`: whether the port mongod wants is taken by something that is not the server, and
 /// whether every configured `bindIp` address exists on this host.
 struct PortCheck: BlockingCheck {
-    let id = "port"
+    let id: CheckID = .port
     let title = "Port and bind addresses"
     let state: LocalState
 
@@ -43,17 +43,17 @@ struct PortCheck: BlockingCheck {
         let commands = state.commands(settings)
         let who = holders.isEmpty ? "a process that could not be identified" : holders.map(\.summary).joined(separator: ", ")
         var fixes = [
-            Fix(id: "port.find-holder", summary: "See which program holds port \(port.value)", commands: commands.findPortHolder(port.value)),
+            Fix(id: .portFindHolder, summary: "See which program holds port \(port.value)", commands: commands.findPortHolder(port.value)),
             Fix(
-                id: "port.choose-other",
+                id: .portChooseOther,
                 summary: "Or run mongod on another port (net.port in \(commands.configFile(settings)), or --port)",
                 commands: [commands.line(["mongod", "--port", String(port.value < 65535 ? port.value + 1 : port.value - 1)])]),
         ]
         if let pid = holders.first?.pid {
-            fixes.append(Fix(id: "port.stop-holder", summary: "Or stop that program (run by hand)", commands: commands.kill(pid)))
+            fixes.append(Fix(id: .portStopHolder, summary: "Or stop that program (run by hand)", commands: commands.kill(pid)))
         }
         let finding = Finding(
-            id: "port.in-use", severity: severity,
+            id: .portInUse, severity: severity,
             title: holders.isEmpty
                 ? "Port \(port.value) is already in use by a process mongo-doctor cannot identify (another user's; it may be a mongod)"
                 : "Port \(port.value) is already in use by \(who)",
@@ -77,12 +77,12 @@ struct PortCheck: BlockingCheck {
                 !IPAddressText.isLoopback(address), !local.contains(address)
             else { return nil }
             return Finding(
-                id: "bindip.not-local", severity: .error,
+                id: .bindipNotLocal, severity: .error,
                 title: "bindIp address \(entry) is not an address of this host",
                 detail: "mongod stops with 'Error setting up listener … Cannot assign requested address' (exit code 48).",
                 evidence: ["net.bindIp: \(settings.bindIp.described)", "this host's addresses: " + local.sorted().joined(separator: ", ")],
                 fixes: [Fix(
-                    id: "bindip.edit",
+                    id: .bindipEdit,
                     summary: "Set net.bindIp in \(commands.configFile(settings)) to addresses this host has (127.0.0.1 and one listed here)",
                     commands: [commands.line(listCommand)])])
         }

@@ -3,7 +3,7 @@ import DoctorCore
 /// `security`: a mongod running as root, access control off while reachable from the network,
 /// a low open-files limit, and transparent huge pages set to `always`. All warnings.
 struct SecurityCheck: BlockingCheck {
-    let id = "security"
+    let id: CheckID = .security
     let title = "Security and host tuning"
     let state: LocalState
 
@@ -27,12 +27,12 @@ struct SecurityCheck: BlockingCheck {
         let commands = state.commands(settings)
         return running.filter { $0.uid == 0 }.map { process in
             Finding(
-                id: "security.running-as-root", severity: .warning, title: "mongod \(process.summary) runs as root",
+                id: .securityRunningAsRoot, severity: .warning, title: "mongod \(process.summary) runs as root",
                 detail: "A root mongod creates root-owned data files and /tmp/mongodb-<port>.sock, which break the next "
                     + "start as the service user.",
                 evidence: [process.summary, "uid 0"],
                 fixes: [Fix(
-                    id: "security.run-as-service-user",
+                    id: .securityRunAsServiceUser,
                     summary: "Stop it and start mongod as the service user (then check dbpath ownership)",
                     commands: commands.kill(process.pid) + commands.startService())])
         }
@@ -47,12 +47,12 @@ struct SecurityCheck: BlockingCheck {
         guard exposed else { return nil }
         let binds = settings.bindIpAll ? "bindIpAll: true" : "bindIp: \(settings.bindIp.value.joined(separator: ","))"
         return Finding(
-            id: "security.no-access-control", severity: .warning,
+            id: .securityNoAccessControl, severity: .warning,
             title: "Access control is off while mongod listens beyond localhost (\(binds))",
             detail: "Anyone who can reach the port can read and change all data.",
             evidence: ["security.authorization: \(settings.config.string("security.authorization") ?? "not set")", "net.\(binds)"],
             fixes: [Fix(
-                id: "security.enable-authorization",
+                id: .securityEnableAuthorization,
                 summary: "Create an admin user, then set security.authorization: enabled in \(state.commands(settings).configFile(settings)) and restart")])
     }
 
@@ -68,12 +68,12 @@ struct SecurityCheck: BlockingCheck {
             ? [commands.privileged(["systemctl", "edit", "mongod"]), commands.line(["ulimit", "-n", "64000"])]
             : [commands.privileged(["launchctl", "limit", "maxfiles", "64000", "200000"]), commands.line(["ulimit", "-n", "64000"])]
         return Finding(
-            id: "limits.open-files", severity: .warning,
+            id: .limitsOpenFiles, severity: .warning,
             title: "Open-files limit is \(limit), below the recommended \(Self.minimumOpenFiles)",
             detail: "mongod warns 'Soft rlimits for open file descriptors too low' and can run out of descriptors under load.",
             evidence: ["RLIMIT_NOFILE soft limit of \(whose): \(limit)"],
             fixes: [Fix(
-                id: "limits.raise-open-files",
+                id: .limitsRaiseOpenFiles,
                 summary: settings.platform == .linux
                     ? "Set LimitNOFILE=64000 in the mongod unit ([Service] section), or raise ulimit -n before starting mongod"
                     : "Raise the launchd maxfiles limit (NumberOfFiles in the plist), or ulimit -n before starting mongod",
@@ -90,11 +90,11 @@ struct SecurityCheck: BlockingCheck {
         if let major = state.binary(in: context).majorVersion, major >= 8 { return nil }
         let commands = state.commands(settings)
         return Finding(
-            id: "kernel.thp", severity: .warning, title: "Transparent huge pages are set to 'always'",
+            id: .kernelThp, severity: .warning, title: "Transparent huge pages are set to 'always'",
             detail: "MongoDB before 8.0 recommends 'never': THP causes memory bloat and latency with its allocator.",
             evidence: ["\(path): \(text)"],
             fixes: [Fix(
-                id: "kernel.disable-thp",
+                id: .kernelDisableThp,
                 summary: "Set transparent_hugepage to never (and make it permanent with a systemd unit or the kernel command line)",
                 commands: [ShellQuoting.pipeline([["echo", "never"], commands.privilegedArgv(["tee", path])], for: .linux)])])
     }

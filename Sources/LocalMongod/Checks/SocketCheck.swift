@@ -3,7 +3,7 @@ import DoctorCore
 /// `socket`: a leftover `/tmp/mongodb-<port>.sock` that mongod, running as the service user,
 /// cannot replace because another user owns it and `/tmp` is sticky.
 struct SocketCheck: BlockingCheck {
-    let id = "socket"
+    let id: CheckID = .socket
     let title = "Unix domain socket"
     let state: LocalState
 
@@ -39,14 +39,14 @@ struct SocketCheck: BlockingCheck {
             ? RemoveStaleSocketAction(path: path, port: settings.port.value, serviceUID: account.uid, files: probes.files, ports: probes.ports)
             : nil
         let finding = Finding(
-            id: "socket.stale", severity: severity,
+            id: .socketStale, severity: severity,
             title: "Stale socket \(path) owned by \(probes.users.user(uid: status.uid)?.name ?? "uid \(status.uid)") blocks mongod",
             detail: "Nothing listens on port \(settings.port.value), and mongod running as \(account.name) cannot remove "
                 + "another user's socket: it stops with 'Failed to unlink socket file' (fatal assertion 40486, exit code 14). "
                 + "This happens after mongod was once started as root; do not run `sudo mongod`.",
             evidence: [described, "nothing listens on port \(settings.port.value)", "service user: \(FileDescription.describe(user: account))"],
             fixes: [Fix(
-                id: "socket.remove-stale", summary: "Remove the stale socket file (only a socket, and only while nothing listens)",
+                id: .socketRemoveStale, summary: "Remove the stale socket file (only a socket, and only while nothing listens)",
                 commands: [commands.privileged(["rm", path])], action: action)])
         return CheckOutcome(detail: "\(path) is stale", findings: [finding])
     }

@@ -119,24 +119,24 @@ struct FixCommands {
         case .linux:
             return [
                 Fix(
-                    id: "mongod.install-apt",
+                    id: .mongodInstallApt,
                     summary: "Debian/Ubuntu: add MongoDB's apt repository (see the install guide), then install mongodb-org",
                     commands: [privileged(["apt-get", "update"]), privileged(["apt-get", "install", "-y", "mongodb-org"])]),
                 Fix(
-                    id: "mongod.install-dnf",
+                    id: .mongodInstallDnf,
                     summary: "RHEL/Fedora: add MongoDB's yum repository, then install mongodb-org",
                     commands: [privileged(["dnf", "install", "-y", "mongodb-org"])]),
             ]
         case .macos:
             return [
                 Fix(
-                    id: "mongod.install-brew", summary: "Install with Homebrew",
+                    id: .mongodInstallBrew, summary: "Install with Homebrew",
                     commands: [line(["brew", "tap", "mongodb/brew"]), line(["brew", "install", "mongodb-community"])])
             ]
         case .windows:
             return [
                 Fix(
-                    id: "mongod.install-winget", summary: "Install MongoDB Server with winget (or the MSI installer)",
+                    id: .mongodInstallWinget, summary: "Install MongoDB Server with winget (or the MSI installer)",
                     commands: [line(["winget", "install", "MongoDB.Server"])])
             ]
         }

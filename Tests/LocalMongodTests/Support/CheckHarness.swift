@@ -4,7 +4,7 @@ import Testing
 
 /// Runs one local check by id, as the CLI would, with the live probes unless told otherwise.
 func runCheck(
-    _ id: String, _ setup: LocalSetup, probes: SystemProbes = .live, platform: Platform = .linux,
+    _ id: CheckID, _ setup: LocalSetup, probes: SystemProbes = .live, platform: Platform = .linux,
     sourceLocation: SourceLocation = #_sourceLocation
 ) async throws -> CheckOutcome {
     let checks = LocalChecks.make(setup: setup, probes: probes)
@@ -14,10 +14,10 @@ func runCheck(
 
 extension CheckOutcome {
     /// The ids of the findings.
-    var ids: [String] { findings.map(\.id) }
+    var ids: [String] { findings.map(\.id.rawValue) }
 
     /// The first finding with `id`.
-    func finding(_ id: String) -> Finding? { findings.first { $0.id == id } }
+    func finding(_ id: FindingID) -> Finding? { findings.first { $0.id == id } }
 }
 
 extension Finding {
