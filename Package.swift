@@ -35,6 +35,8 @@ let package = Package(
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
         ),
+        // The one socket layer: numeric addresses, deadlines, non-blocking stream sockets (Glibc/Darwin only).
+        .target(name: "SocketKit", swiftSettings: strictSettings),
         // TLS handshake prober for the tls stage (OpenSSL; depends on nothing of ours).
         .target(name: "TLSProbe", dependencies: ["COpenSSL", "BlockingWork"], swiftSettings: strictSettings),
         // The system resolver (libresolv) for SRV and TXT lookups.
@@ -75,6 +77,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["MongoBridge"], path: "Tests/TestSupport", swiftSettings: strictSettings),
 
         .testTarget(name: "MongoBridgeTests", dependencies: ["MongoBridge", "BlockingWork", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "SocketKitTests", dependencies: ["SocketKit", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "DoctorCoreTests", dependencies: ["DoctorCore"], swiftSettings: strictSettings),
         .testTarget(name: "TLSProbeTests", dependencies: ["TLSProbe", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "LocalMongodTests", dependencies: ["LocalMongod", "DoctorCore"], swiftSettings: strictSettings),
