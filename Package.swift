@@ -37,8 +37,8 @@ let package = Package(
         ),
         // The one socket layer: numeric addresses, deadlines, non-blocking stream sockets (Glibc/Darwin only).
         .target(name: "SocketKit", swiftSettings: strictSettings),
-        // TLS handshake prober for the tls stage (OpenSSL; depends on nothing of ours).
-        .target(name: "TLSProbe", dependencies: ["COpenSSL", "BlockingWork"], swiftSettings: strictSettings),
+        // TLS handshake prober for the tls stage (OpenSSL, over SocketKit's sockets).
+        .target(name: "TLSProbe", dependencies: ["COpenSSL", "BlockingWork", "SocketKit"], swiftSettings: strictSettings),
         // The system resolver (libresolv) for SRV and TXT lookups.
         .systemLibrary(name: "CResolv"),
         // Our own MongoDB connection-string parser and linter (no network, no libmongoc).
