@@ -60,7 +60,7 @@ let package = Package(
         // The concrete checks, talking to the outside world through injected protocols.
         .target(
             name: "DoctorChecks",
-            dependencies: ["DoctorCore", "MongoBridge", "CResolv", "ConnectionString", "TLSProbe", "BlockingWork"],
+            dependencies: ["DoctorCore", "MongoBridge", "CResolv", "ConnectionString", "TLSProbe", "BlockingWork", "SocketKit"],
             swiftSettings: strictSettings
         ),
         // The command-line front end (argument parsing, target resolution, rendering, exit codes).
