@@ -54,7 +54,7 @@ let package = Package(
         // Static checks of a local mongod setup: config, dbpath, lock, port, socket, log path, keyfile, limits.
         .target(
             name: "LocalMongod",
-            dependencies: ["DoctorCore", "BlockingWork", .product(name: "Yams", package: "Yams")],
+            dependencies: ["DoctorCore", "BlockingWork", "SocketKit", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         // The concrete checks, talking to the outside world through injected protocols.
