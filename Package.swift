@@ -36,8 +36,10 @@ let package = Package(
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
         ),
-        // TLS handshake prober for the tls stage (OpenSSL; depends on nothing of ours).
-        .target(name: "TLSProbe", dependencies: ["COpenSSL", "BlockingWork"], swiftSettings: strictSettings),
+        // The one socket layer: numeric addresses, deadlines, non-blocking stream sockets (Glibc/Darwin only).
+        .target(name: "SocketKit", swiftSettings: strictSettings),
+        // TLS handshake prober for the tls stage (OpenSSL, over SocketKit's sockets).
+        .target(name: "TLSProbe", dependencies: ["COpenSSL", "BlockingWork", "SocketKit"], swiftSettings: strictSettings),
         // The system resolver (libresolv) for SRV and TXT lookups.
         .systemLibrary(name: "CResolv"),
         // The one set of secret rules and maskers: names that mark secrets, URL passwords, argv, free text.
@@ -55,13 +57,13 @@ let package = Package(
         // Static checks of a local mongod setup: config, dbpath, lock, port, socket, log path, keyfile, limits.
         .target(
             name: "LocalMongod",
-            dependencies: ["DoctorCore", "BlockingWork", "ConnectionString", "Redaction", .product(name: "Yams", package: "Yams")],
+            dependencies: ["DoctorCore", "BlockingWork", "ConnectionString", "Redaction", "SocketKit", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         // The concrete checks, talking to the outside world through injected protocols.
         .target(
             name: "DoctorChecks",
-            dependencies: ["DoctorCore", "MongoBridge", "CResolv", "ConnectionString", "Redaction", "TLSProbe", "BlockingWork"],
+            dependencies: ["DoctorCore", "MongoBridge", "CResolv", "ConnectionString", "Redaction", "TLSProbe", "BlockingWork", "SocketKit"],
             swiftSettings: strictSettings
         ),
         // The command-line front end (argument parsing, target resolution, rendering, exit codes).
@@ -78,6 +80,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["MongoBridge"], path: "Tests/TestSupport", swiftSettings: strictSettings),
 
         .testTarget(name: "MongoBridgeTests", dependencies: ["MongoBridge", "BlockingWork", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "SocketKitTests", dependencies: ["SocketKit", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "DoctorCoreTests", dependencies: ["DoctorCore"], swiftSettings: strictSettings),
         .testTarget(name: "RedactionTests", dependencies: ["Redaction", "ConnectionString"], swiftSettings: strictSettings),
         .testTarget(name: "TLSProbeTests", dependencies: ["TLSProbe", "TestSupport"], swiftSettings: strictSettings),

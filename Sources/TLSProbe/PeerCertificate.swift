@@ -1,4 +1,5 @@
 import COpenSSL
+import SocketKit
 
 /// A server certificate; sole owner of its X509 reference, released on deinit.
 final class PeerCertificate {

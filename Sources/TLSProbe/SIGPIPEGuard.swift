@@ -14,7 +14,7 @@ enum SIGPIPEGuard {
     /// Runs `body` with SIGPIPE blocked on this thread.
     static func run<Result>(_ body: () -> Result) -> Result {
         #if canImport(Darwin)
-        return body()  // Darwin sockets carry SO_NOSIGPIPE instead (see TCPSocket).
+        return body()  // Darwin sockets carry SO_NOSIGPIPE instead (see SocketKit.StreamSocket).
         #else
         var pipeOnly = sigset_t()
         sigemptyset(&pipeOnly)

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import COpenSSL
+import SocketKit
 
 /// One client TLS session over a connected socket; sole owner of its SSL object.
 ///
@@ -12,11 +13,11 @@ final class SSLConnection {
     /// The SSL, freed on deinit.
     private let pointer: OpaquePointer
     private let context: SSLContext
-    private let socket: TCPSocket
+    private let socket: StreamSocket
 
     /// Prepares a session presenting `serverName` as SNI when it is a host name, and, when
     /// `verifyIdentity`, asking OpenSSL to check the certificate names `serverName` (host or IP).
-    init(context: SSLContext, socket: TCPSocket, serverName: String, verifyIdentity: Bool) throws(ProbeAbort) {
+    init(context: SSLContext, socket: StreamSocket, serverName: String, verifyIdentity: Bool) throws(ProbeAbort) {
         guard let made = SSL_new(context.pointer) else {
             let text = OpenSSLErrors.drainText(fallback: "out of memory")
             throw ProbeAbort(.handshakeFailed("cannot set up TLS: \(text)"))
@@ -57,12 +58,12 @@ final class SSLConnection {
             let savedErrno = errno
             if status == 1 { return nil }
             let kind = SSL_get_error(pointer, status)
-            let events: Int16
+            let events: SocketEvents
             switch kind {
             case SSL_ERROR_WANT_READ:
-                events = Int16(POLLIN)
+                events = .readable
             case SSL_ERROR_WANT_WRITE:
-                events = Int16(POLLOUT)
+                events = .writable
             default:
                 return HandshakeErrorText.failure(kind: kind, errno: savedErrno)
             }
@@ -73,9 +74,9 @@ final class SSLConnection {
                 OpenSSLErrors.clear()
                 return .handshakeFailed("the TLS handshake timed out after \(deadline.budgetDescription) "
                     + "(the server may not speak TLS)")
-            case .failed(let code):
+            case .failed(let failure):
                 OpenSSLErrors.clear()
-                return .handshakeFailed("the TLS handshake failed: \(ProbeAbort.systemText(code))")
+                return .handshakeFailed("the TLS handshake failed: \(failure.text)")
             }
         }
     }

@@ -120,13 +120,6 @@ struct UnitTests {
     func parent(_ path: String, _ platform: Platform, _ expected: String) {
         #expect(PlatformDefaults.parent(of: path, on: platform) == expected)
     }
-
-    @Test("address literals are canonicalised; host names are not addresses", arguments: [
-        ("127.0.0.1", "127.0.0.1"), ("0:0:0:0:0:0:0:1", "::1"), ("fe80::1%eth0", "fe80::1"), ("db.example", nil),
-    ])
-    func addresses(_ text: String, _ expected: String?) {
-        #expect(IPAddressText.canonical(text) == expected)
-    }
 }
 
 @Suite("process summaries")

@@ -1,4 +1,5 @@
 import DoctorCore
+import SocketKit
 
 /// `port`: whether the port mongod wants is taken by something that is not the server, and
 /// whether every configured `bindIp` address exists on this host.

@@ -1,4 +1,5 @@
 import DoctorCore
+import SocketKit
 
 /// `security`: a mongod running as root, access control off while reachable from the network,
 /// a low open-files limit, and transparent huge pages set to `always`. All warnings.

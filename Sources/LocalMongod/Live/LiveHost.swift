@@ -1,4 +1,5 @@
 import Foundation
+import SocketKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -30,7 +31,7 @@ public struct LiveHost: HostProbe {
         var addresses: [String] = []
         var cursor: UnsafeMutablePointer<ifaddrs>? = first
         while let entry = cursor {
-            if let address = entry.pointee.ifa_addr, let text = IPAddressText.string(from: address) {
+            if let address = entry.pointee.ifa_addr, let text = IPAddressText.text(from: address) {
                 addresses.append(text)
             }
             cursor = entry.pointee.ifa_next
