@@ -42,7 +42,7 @@ public final class ClientPool: @unchecked Sendable {
 
     /// Runs blocking `work` with a pooled client on `BlockingExecutor`.
     public func withClient<T: Sendable>(_ work: @escaping @Sendable (MongoClient) throws -> T) async throws -> T {
-        try await BlockingExecutor.run { [self] in
+        try await BlockingExecutor.dedicatedThread { [self] in
             let client = checkOut()
             return try work(client)
         }

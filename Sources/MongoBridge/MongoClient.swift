@@ -60,7 +60,7 @@ public final class MongoClient: @unchecked Sendable {
 
     /// Runs blocking client work on `BlockingExecutor`, off the cooperative pool.
     public func perform<T: Sendable>(_ work: @escaping @Sendable (MongoClient) throws -> T) async throws -> T {
-        try await BlockingExecutor.run { try work(self) }
+        try await BlockingExecutor.dedicatedThread { try work(self) }
     }
 
     /// Runs a command against `database` and returns the server's reply.

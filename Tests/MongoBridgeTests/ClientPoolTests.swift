@@ -46,7 +46,7 @@ struct ClientPoolTests {
 
     @Test func blockingWorkRunsOnTheBlockingQueue() async throws {
         #expect(!BlockingExecutor.isOnBlockingThread)
-        let onBlocking = try await BlockingExecutor.run { BlockingExecutor.isOnBlockingThread }
+        let onBlocking = await BlockingExecutor.dedicatedThread { BlockingExecutor.isOnBlockingThread }
         #expect(onBlocking)
         #expect(!BlockingExecutor.isOnBlockingThread)
     }

@@ -13,8 +13,7 @@ public struct SocketDialer: Dialer {
 
     public func dial(_ address: ResolvedAddress, port: Int, timeout: Duration, sendHello: Bool) async -> DialOutcome {
         let ms = Int32(clamping: max(1, timeout.milliseconds))
-        return (try? await BlockingExecutor.run { Self.dialBlocking(address, port: port, timeoutMs: ms, sendHello: sendHello) })
-            ?? .failed("dialer unavailable")
+        return await BlockingExecutor.dedicatedThread { Self.dialBlocking(address, port: port, timeoutMs: ms, sendHello: sendHello) }
     }
 
     static func dialBlocking(_ address: ResolvedAddress, port: Int, timeoutMs: Int32, sendHello: Bool) -> DialOutcome {

@@ -23,7 +23,7 @@ public struct URICheck: DoctorCheck {
             return CheckOutcome(detail: findings.first?.title ?? "the connection string is not valid", findings: findings)
         }
         let cleaned = lint.cleanedInput
-        if let opinion = await BlockingExecutor.value(of: { DriverURIOpinion.check(cleaned, redactor: redactor) }) {
+        if let opinion = await BlockingExecutor.dedicatedThread({ DriverURIOpinion.check(cleaned, redactor: redactor) }) {
             findings.append(opinion)
         }
         let target = ConnectionTarget(uri: lint.cleanedInput, parsed: parsed)
