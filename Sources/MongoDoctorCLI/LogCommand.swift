@@ -36,7 +36,7 @@ struct LogCommand: AsyncParsableCommand {
             elapsedMs: start.duration(to: clock.now).milliseconds, detail: Self.summary(analysis, source: source),
             findings: analysis.findings.map { var f = $0; f.check = "mongod.log"; return f })
         let report = Report(
-            toolName: "mongo-doctor", toolVersion: MongoDoctorVersion.current, target: nil, checks: [check],
+            toolName: MongoDoctorVersion.toolName, toolVersion: MongoDoctorVersion.current, target: nil, checks: [check],
             elapsedMs: start.duration(to: clock.now).milliseconds,
             sections: [("log", .object([
                 ("source", .string(source)), ("platform", .string(analysis.platform.rawValue)),
