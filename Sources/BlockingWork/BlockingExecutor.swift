@@ -55,6 +55,7 @@ public enum BlockingExecutor {
 
     private static func start(_ body: @escaping @Sendable () -> Void) {
         let thread = Thread {
+            KernelThreadName.set(threadName)
             Thread.current.threadDictionary[blockingMarkKey] = true
             body()
         }

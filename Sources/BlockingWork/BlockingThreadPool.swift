@@ -107,12 +107,14 @@ public final class BlockingThreadPool: @unchecked Sendable {
     private func startWorker() {
         workers += 1
         started += 1
+        let threadName = "\(name).\(started)"
         let thread = Thread { [self] in
+            KernelThreadName.set(threadName)
             Thread.current.threadDictionary[BlockingExecutor.blockingMarkKey] = true
             Thread.current.threadDictionary[Self.ownerKey] = ObjectIdentifier(self)
             workLoop()
         }
-        thread.name = "\(name).\(started)"
+        thread.name = threadName
         thread.start()
     }
 
