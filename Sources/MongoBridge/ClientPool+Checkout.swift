@@ -25,6 +25,14 @@ extension ClientPool {
         }
     }
 
+    /// Whether the pool still accepts checkouts (neither closing nor closed).
+    package var isOpen: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if case .open = state { return true }
+        return false
+    }
+
     /// Takes a reservation if one is free right now.
     func tryReserveClient() -> Bool {
         lock.lock()

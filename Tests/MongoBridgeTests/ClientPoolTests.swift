@@ -7,6 +7,8 @@ import TestSupport
 /// The pool is bounded and thread-safe, and blocking calls run off the cooperative pool.
 @Suite(.enabled(if: TestServer.shouldRun, "set MONGODB_TEST_URI (scripts/test starts SecantusDB)"))
 struct ClientPoolTests {
+    init() { TestRuntime.configureOnce() }
+
     @Test func poolIsBounded() throws {
         let pool = try ClientPool(uri: MongoURI(try TestServer.requireURI()), maxSize: 2)
         let first = pool.tryCheckOut()
