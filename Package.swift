@@ -50,8 +50,9 @@ let package = Package(
         .target(name: "BlockingWork", swiftSettings: strictSettings),
         // The small safe Swift layer over libmongoc: BSON, clients, pool, operations, errors.
         .target(name: "MongoBridge", dependencies: ["CLibMongoC", "BlockingWork", "Redaction"], swiftSettings: strictSettings),
-        // Pure model and runner of the doctor: checks, findings, fixes, reports, renderers.
-        .target(name: "DoctorCore", swiftSettings: strictSettings),
+        // Pure model and runner of the doctor: checks, findings, fixes, reports, renderers
+        // (BlockingWork only so that fixes run their file-system work off the cooperative pool).
+        .target(name: "DoctorCore", dependencies: ["BlockingWork"], swiftSettings: strictSettings),
         // mongod logs explained against the failure catalog in Diagnostics/ (pure; no libmongoc).
         .target(name: "MongodDiagnosis", dependencies: ["DoctorCore", "BlockingWork", "Redaction"], swiftSettings: strictSettings),
         // Static checks of a local mongod setup: config, dbpath, lock, port, socket, log path, keyfile, limits.

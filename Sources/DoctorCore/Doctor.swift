@@ -34,7 +34,7 @@ public struct Doctor: Sendable {
         var applied: [AppliedFix] = []
         for step in plan.steps {
             do {
-                try step.fix.action?.apply()
+                try await step.fix.action?.apply()
                 applied.append(AppliedFix(step: step, failure: nil))
             } catch {
                 applied.append(AppliedFix(step: step, failure: String(describing: error)))

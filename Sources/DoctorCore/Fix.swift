@@ -1,3 +1,5 @@
+import BlockingWork
+
 /// A way to fix a finding: shown always, applied with `--fix` only when `automatic`.
 ///
 /// Fixes are planned as values. `commands` are what a person would type (already quoted
@@ -31,18 +33,21 @@ public struct Fix: Sendable {
 /// A change to the outside world that a fix performs (create a directory, remove a stale socket).
 ///
 /// Implementations never delete data, never widen permissions beyond what mongod needs, and
-/// run programs only as argv arrays, never through a shell.
+/// run programs only as argv arrays, never through a shell. `apply` is async: implementations
+/// run their blocking file-system work on `BlockingExecutor.dedicatedThread`, never on the
+/// cooperative pool.
 public protocol FixAction: Sendable {
     /// Performs the change. Throws when it could not be made; the caller reports that.
-    func apply() throws
+    func apply() async throws
 }
 
-/// A `FixAction` made from a closure, for small actions and tests.
+/// A `FixAction` made from a blocking closure, for small actions and tests; the closure runs on
+/// a dedicated thread.
 public struct ClosureFixAction: FixAction {
     private let body: @Sendable () throws -> Void
 
     /// Wraps `body`.
     public init(_ body: @escaping @Sendable () throws -> Void) { self.body = body }
 
-    public func apply() throws { try body() }
+    public func apply() async throws { try await BlockingExecutor.dedicatedThread(body) }
 }

@@ -2,19 +2,25 @@ internal import CLibMongoC
 import BlockingWork
 import Foundation
 
-/// A libmongoc client: either owned outright (single-threaded, for probes) or checked
-/// out of a `ClientPool` and pushed back when released.
+/// A libmongoc client: either owned outright (single-threaded, for probes) or checked out of a
+/// `ClientPool` for the length of one `withClient` body.
 ///
-/// Ownership: exactly one `MongoClient` holds each `mongoc_client_t`; `deinit` destroys
-/// it or returns it to its pool. A `mongoc_client_t` is not thread-safe, so every call
-/// takes `lock`. Calls block: from async code use `perform`.
+/// Its operations (`runCommand`, `ping`, and those of `MongoDatabase` and `MongoCollection`) block
+/// the calling thread. Call them only where blocking is allowed: inside a `ClientPool.withClient`
+/// or `MongoClient.perform` body, or on a `BlockingExecutor.dedicatedThread` (probes). A pooled
+/// client goes back to its pool when its body ends; using it afterwards throws `MongoError`
+/// (`isClientReleased`) instead of touching a client someone else holds.
+///
+/// Ownership: exactly one `MongoClient` holds each `mongoc_client_t`; a standalone client destroys
+/// it in `deinit`, a pooled one pushes it back on release (or in `deinit`, if never released).
+/// A `mongoc_client_t` is not thread-safe, so every call takes `lock`.
 public final class MongoClient: @unchecked Sendable {
     private enum Owner {
         case standalone
         case pool(ClientPool)
     }
 
-    let handle: OpaquePointer  // mongoc_client_t
+    private var handle: OpaquePointer?  // mongoc_client_t; nil once released to its pool. Guarded by lock.
     private let owner: Owner
     private let lock = NSLock()
 
@@ -34,9 +40,8 @@ public final class MongoClient: @unchecked Sendable {
         self.init(handle: client, owner: .standalone)
     }
 
-    init(pooled handle: OpaquePointer, pool: ClientPool) {
-        self.handle = handle
-        self.owner = .pool(pool)
+    convenience init(pooled handle: OpaquePointer, pool: ClientPool) {
+        self.init(handle: handle, owner: .pool(pool))
     }
 
     private init(handle: OpaquePointer, owner: Owner) {
@@ -45,25 +50,49 @@ public final class MongoClient: @unchecked Sendable {
     }
 
     deinit {
+        guard let handle else { return }
         switch owner {
         case .standalone: mongoc_client_destroy(handle)
-        case .pool(let pool): pool.push(handle)
+        case .pool(let pool): pool.giveBack(handle)
         }
     }
 
+    /// Pushes a pooled client back to its pool now; later calls throw. No-op for standalone clients.
+    func release() {
+        guard case .pool(let pool) = owner else { return }
+        lock.lock()
+        let released = handle
+        handle = nil
+        lock.unlock()
+        if let released { pool.giveBack(released) }
+    }
+
     /// Runs `body` with the raw client under the lock. Internal: pointers never leave the bridge.
-    func withHandle<T>(_ body: (OpaquePointer) throws -> T) rethrows -> T {
+    ///
+    /// - Throws: `MongoError` (`isClientReleased`) when the client went back to its pool.
+    func withHandle<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
+        guard let handle else { throw MongoError.clientReleased() }
         return try body(handle)
     }
 
-    /// Runs blocking client work on `BlockingExecutor`, off the cooperative pool.
-    public func perform<T: Sendable>(_ work: @escaping @Sendable (MongoClient) throws -> T) async throws -> T {
-        try await BlockingExecutor.run { try work(self) }
+    /**
+     Runs blocking client work on a bounded thread pool, off the cooperative pool.
+
+     - Parameters:
+       - threads: where `work` runs; `BlockingThreadPool.shared` by default.
+       - work: blocking work with this client.
+     - Returns: what `work` returned.
+     - Throws: what `work` threw, or `BlockingThreadPoolError.shutDown`.
+     */
+    public func perform<T: Sendable>(
+        on threads: BlockingThreadPool = .shared, _ work: @escaping @Sendable (MongoClient) throws -> T
+    ) async throws -> T {
+        try await threads.run { try work(self) }
     }
 
-    /// Runs a command against `database` and returns the server's reply.
+    /// Runs a command against `database` and returns the server's reply. Blocks (see the type's notes).
     ///
     /// - Throws: `MongoError` with the reply attached when the server answered `ok: 0`.
     public func runCommand(_ command: BSONDocument, database: String = "admin") throws -> BSONDocument {
@@ -76,7 +105,7 @@ public final class MongoClient: @unchecked Sendable {
         }
     }
 
-    /// Sends `ping` to the admin database.
+    /// Sends `ping` to the admin database. Blocks (see the type's notes).
     public func ping() throws {
         _ = try runCommand(["ping": 1])
     }

@@ -60,6 +60,8 @@ public struct MongoError: Error, Sendable, CustomStringConvertible {
 extension MongoError {
     /// libmongoc's error domains (`mongoc-error.h`), as the doctor matches them.
     public enum Domain {
+        /// Errors raised by the bridge itself; the code is one of `MongoError.BridgeCode`.
+        public static let bridge: UInt32 = 0
         /// MONGOC_ERROR_CLIENT (authentication failures land here, code 11).
         public static let client: UInt32 = 1
         /// MONGOC_ERROR_STREAM (name resolution 3, socket 4, connect 5).

@@ -3,14 +3,15 @@ import Foundation
 
 /// Process-wide libmongoc setup: `mongoc_init` exactly once, handshake metadata and log capture.
 ///
-/// Every entry point of the bridge calls `MongoRuntime.ensureInitialized()`; it is cheap after the first call.
+/// The application that links the bridge names itself once, before first use, with
+/// `configure(appName:version:)` (mongo-doctor's CLI does so at start). Every entry point of the
+/// bridge calls `ensureInitialized()`; it is cheap after the first call.
 public enum MongoRuntime {
-    /// The application name sent in the handshake metadata (servers log which tool connected).
-    public static let driverName = "mongo-doctor"
-
-    private static let initialize: Void = {
+    static let setup = RuntimeSetup { metadata in
         mongoc_init()
-        _ = mongoc_handshake_data_append(driverName, MongoDoctorVersion.current, nil)
+        if let metadata {
+            _ = mongoc_handshake_data_append(metadata.appName, metadata.version, nil)
+        }
         // libmongoc logs to stderr by default, and its messages can contain passwords:
         // route everything into the in-memory capture instead.
         mongoc_log_set_handler({ level, domain, message, _ in
@@ -21,11 +22,28 @@ public enum MongoRuntime {
             )
             MongoLogCapture.shared.record(entry)
         }, nil)
-    }()
+    }
 
-    /// Initialises libmongoc once for this process.
+    /**
+     Names the application in every handshake (servers log which tool connected). Call once,
+     before the first URI, client or pool is made; repeating the same values is harmless.
+
+     - Parameters:
+       - appName: the application's name, e.g. "mongo-doctor".
+       - version: the application's version, e.g. "0.1.0".
+     - Throws: `MongoError` in the bridge domain with code `BridgeCode.alreadyInitialized` when
+       libmongoc is already initialised or other metadata was configured first.
+     */
+    public static func configure(appName: String, version: String) throws(MongoError) {
+        try setup.configure(HandshakeMetadata(appName: appName, version: version))
+    }
+
+    /// The metadata set with `configure(appName:version:)`, which handshakes carry; `nil` when none was.
+    public static var handshakeMetadata: HandshakeMetadata? { setup.metadata }
+
+    /// Initialises libmongoc once for this process (with the configured handshake metadata).
     public static func ensureInitialized() {
-        _ = initialize
+        setup.ensureInitialized()
     }
 
     /// libmongoc's version string ("1.23.1").
@@ -33,10 +51,4 @@ public enum MongoRuntime {
         ensureInitialized()
         return String(cString: mongoc_get_version())
     }
-}
-
-/// The version of mongo-doctor, sent in handshakes and reported in JSON output.
-public enum MongoDoctorVersion {
-    /// The current release.
-    public static let current = "0.1.0"
 }

@@ -48,13 +48,13 @@ struct CheckCommand: AsyncParsableCommand {
             ]
             let confirmation = FixConfirmation(assumeYes: fixFlags.yes)
             let outcome = await Doctor(checks: checks).run(in: context, applyFixes: fixFlags.fix) { plan in
-                confirmation.confirm(plan)
+                await confirmation.confirm(plan)
             }
             results += outcome.results
             applied = outcome.applied
         }
         let report = Report(
-            toolName: "mongo-doctor", toolVersion: MongoDoctorVersion.current,
+            toolName: MongoDoctorVersion.toolName, toolVersion: MongoDoctorVersion.current,
             target: URIRedaction.redact(resolved.uri), targetSource: resolved.source, checks: results,
             elapsedMs: start.duration(to: clock.now).milliseconds,
             sections: fixFlags.fix ? [("fixesApplied", FixConfirmation.section(applied))] : [])

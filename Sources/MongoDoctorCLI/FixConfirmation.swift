@@ -1,3 +1,4 @@
+import BlockingWork
 import DoctorCore
 import Foundation
 
@@ -6,7 +7,12 @@ import Foundation
 struct FixConfirmation: Sendable {
     let assumeYes: Bool
 
-    func confirm(_ plan: FixPlan) -> Bool {
+    /// Prints the plan and asks; the terminal read blocks, so it runs on a dedicated thread.
+    func confirm(_ plan: FixPlan) async -> Bool {
+        await BlockingExecutor.dedicatedThread { self.confirmBlocking(plan) }
+    }
+
+    func confirmBlocking(_ plan: FixPlan) -> Bool {
         var text = "mongo-doctor can fix \(plan.steps.count) problem\(plan.steps.count == 1 ? "" : "s"):\n"
         for step in plan.steps {
             text += "  - \(step.fix.summary) [\(step.finding)]\n"

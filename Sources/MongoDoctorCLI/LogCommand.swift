@@ -22,12 +22,12 @@ struct LogCommand: AsyncParsableCommand {
         let start = clock.now
         let catalog = try local.loadCatalog()
         let file = self.file
-        let text = try await BlockingExecutor.run { try Self.readInput(file) }
+        let text = try await BlockingExecutor.dedicatedThread { try Self.readInput(file) }
         let source = file == "-" ? "standard input" : file
         let analysis: MongodLogAnalysis
         let analyzer = MongodLogAnalyzer(catalog: catalog, platform: local.platform)
         do {
-            analysis = try await BlockingExecutor.run { try analyzer.analyze(text, source: source) }
+            analysis = try await BlockingExecutor.dedicatedThread { try analyzer.analyze(text, source: source) }
         } catch {
             throw ToolError(String(describing: error))
         }
@@ -36,7 +36,7 @@ struct LogCommand: AsyncParsableCommand {
             elapsedMs: start.duration(to: clock.now).milliseconds, detail: Self.summary(analysis, source: source),
             findings: analysis.findings.map { var f = $0; f.check = .mongodLog; return f })
         let report = Report(
-            toolName: "mongo-doctor", toolVersion: MongoDoctorVersion.current, target: nil, checks: [check],
+            toolName: MongoDoctorVersion.toolName, toolVersion: MongoDoctorVersion.current, target: nil, checks: [check],
             elapsedMs: start.duration(to: clock.now).milliseconds,
             sections: [("log", .object([
                 ("source", .string(source)), ("platform", .string(analysis.platform.rawValue)),

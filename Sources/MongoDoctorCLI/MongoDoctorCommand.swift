@@ -23,6 +23,7 @@ public struct MongoDoctorCommand: AsyncParsableCommand {
     /// Parses the process arguments, runs the command and exits with mongo-doctor's exit codes:
     /// 0 and 1 from the report, 2 for anything that stopped the tool itself (bad arguments included).
     public static func runMain(arguments: [String]? = nil) async -> Never {
+        MongoDoctorVersion.configureRuntime()
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {

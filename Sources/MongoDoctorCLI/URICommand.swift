@@ -22,7 +22,7 @@ struct URICommand: AsyncParsableCommand {
         let lint = context.fact(URILintResult.self) ?? URILinter.lint(uri)
         let driverAccepts = !results.flatMap(\.findings).contains { $0.id == .uriDriverRejects }
         let report = Report(
-            toolName: "mongo-doctor", toolVersion: MongoDoctorVersion.current,
+            toolName: MongoDoctorVersion.toolName, toolVersion: MongoDoctorVersion.current,
             target: URIRedaction.redact(uri), targetSource: "argument", checks: results,
             elapsedMs: start.duration(to: clock.now).milliseconds,
             sections: [("uri", URIReportSection.value(for: lint, driverAccepts: driverAccepts))])

@@ -24,7 +24,7 @@ public struct MongodLogCheck: DoctorCheck {
     /// it cannot be read or is not a mongod log.
     public func run(in context: CheckContext) async throws -> CheckOutcome {
         let (analyzer, source, readLog) = (self.analyzer, self.source, self.readLog)
-        let analysis = try await BlockingExecutor.run { try analyzer.analyze(try readLog(), source: source) }
+        let analysis = try await BlockingExecutor.dedicatedThread { try analyzer.analyze(try readLog(), source: source) }
         let problems = analysis.findings.filter { $0.severity != .info }.count
         var detail = "\(source): \(analysis.linesRead) lines, \(analysis.startupCount) startup(s)"
         if let code = analysis.exitCode { detail += ", exit code \(code)" }

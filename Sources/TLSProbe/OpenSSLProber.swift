@@ -33,6 +33,6 @@ public struct OpenSSLProber: Sendable {
             allowInvalidCertificates: allowInvalidCertificates,
             allowInvalidHostnames: allowInvalidHostnames, timeout: timeout
         )
-        return await BlockingExecutor.value { runner.run() }
+        return await BlockingExecutor.dedicatedThread { runner.run() }
     }
 }

@@ -18,7 +18,7 @@ struct DbPathTests {
         #expect(fix.isAutomatic)
         #expect(fix.commands == ["sudo mkdir -p \(dbPath)", "sudo chown nobody:nogroup \(dbPath)", "sudo chmod 750 \(dbPath)"])
 
-        try fix.action?.apply()
+        try await fix.action?.apply()
         let created = try #require(statOf(dbPath))
         #expect(created.isDirectory)
         #expect(created.uid == TestUsers.nobody.uid && created.gid == TestUsers.nobody.gid)
@@ -33,7 +33,7 @@ struct DbPathTests {
         let dir = try TestDirectory("db")
         defer { dir.remove() }
         let existing = try dir.makeDirectory("data", owner: 0, group: 0, mode: 0o755)
-        try CreateDirectoryAction(path: existing, uid: TestUsers.nobody.uid, gid: TestUsers.nobody.gid).apply()
+        try await CreateDirectoryAction(path: existing, uid: TestUsers.nobody.uid, gid: TestUsers.nobody.gid).apply()
         let after = try #require(statOf(existing))
         #expect(after.uid == 0 && after.mode == 0o755)
     }

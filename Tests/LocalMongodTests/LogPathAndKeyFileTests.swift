@@ -17,7 +17,7 @@ struct LogPathTests {
         #expect(finding.title.contains("does not exist"))
         let fix = try #require(finding.fixes.first)
         #expect(fix.isAutomatic)
-        try fix.action?.apply()
+        try await fix.action?.apply()
         let created = try #require(statOf(logDir))
         #expect(created.uid == TestUsers.nobody.uid && created.mode == 0o750)
         #expect(try await runCheck("logpath", setup).findings.isEmpty)

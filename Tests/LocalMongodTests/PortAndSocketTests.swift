@@ -79,7 +79,7 @@ struct SocketTests {
         let fix = try #require(finding.fixes.first)
         #expect(fix.isAutomatic)
         #expect(fix.commands == ["sudo rm \(path)"])
-        try fix.action?.apply()
+        try await fix.action?.apply()
         #expect(!FileManager.default.fileExists(atPath: path))
         let after = try await runCheck("socket", setup)
         #expect(after.findings.isEmpty)
@@ -91,7 +91,7 @@ struct SocketTests {
         #expect(outcome.findings.isEmpty)
         let action = RemoveStaleSocketAction(
             path: path, port: port, serviceUID: TestUsers.daemon.uid, files: LiveFileSystem(), ports: LivePortProbe())
-        #expect(throws: FixActionError.self) { try action.apply() }
+        await #expect(throws: FixActionError.self) { try await action.apply() }
         #expect(FileManager.default.fileExists(atPath: path))
     }
 

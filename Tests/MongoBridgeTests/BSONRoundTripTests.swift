@@ -5,6 +5,8 @@ import Testing
 
 /// Every BSON type the project meets survives Swift → libbson → Swift unchanged.
 @Suite struct BSONRoundTripTests {
+    init() { TestRuntime.configureOnce() }
+
     static let oid = ObjectId(hex: "65f0c0ffee00112233445566")!
 
     static let samples: [(String, BSONValue)] = [

@@ -7,6 +7,8 @@ import TestSupport
 /// The pool is bounded and thread-safe, and blocking calls run off the cooperative pool.
 @Suite(.enabled(if: TestServer.shouldRun, "set MONGODB_TEST_URI (scripts/test starts SecantusDB)"))
 struct ClientPoolTests {
+    init() { TestRuntime.configureOnce() }
+
     @Test func poolIsBounded() throws {
         let pool = try ClientPool(uri: MongoURI(try TestServer.requireURI()), maxSize: 2)
         let first = pool.tryCheckOut()
@@ -46,7 +48,7 @@ struct ClientPoolTests {
 
     @Test func blockingWorkRunsOnTheBlockingQueue() async throws {
         #expect(!BlockingExecutor.isOnBlockingThread)
-        let onBlocking = try await BlockingExecutor.run { BlockingExecutor.isOnBlockingThread }
+        let onBlocking = await BlockingExecutor.dedicatedThread { BlockingExecutor.isOnBlockingThread }
         #expect(onBlocking)
         #expect(!BlockingExecutor.isOnBlockingThread)
     }

@@ -10,6 +10,7 @@ struct CollectionOperationTests {
     let db: MongoDatabase
 
     init() throws {
+        TestRuntime.configureOnce()
         client = try MongoClient(uri: MongoURI(try TestServer.requireURI()))
         db = client.database(TestServer.uniqueDatabaseName())
     }

@@ -3,6 +3,8 @@ import Testing
 
 /// libmongoc's URI parsing errors keep their domain and code, and its log output is captured.
 @Suite struct URIAndLogCaptureTests {
+    init() { TestRuntime.configureOnce() }
+
     @Test func invalidURIKeepsDomainAndCode() {
         let error = #expect(throws: MongoError.self) { try MongoURI("postgres://localhost") }
         #expect(error?.domain == MongoError.Domain.command)

@@ -12,8 +12,7 @@ public struct SocketDialer: Dialer {
 
     public func dial(_ address: ResolvedAddress, port: Int, timeout: Duration, sendHello: Bool) async -> DialOutcome {
         let ms = max(1, timeout.milliseconds)
-        return (try? await BlockingExecutor.run { Self.dialBlocking(address, port: port, timeoutMs: ms, sendHello: sendHello) })
-            ?? .failed("dialer unavailable")
+        return await BlockingExecutor.dedicatedThread { Self.dialBlocking(address, port: port, timeoutMs: ms, sendHello: sendHello) }
     }
 
     /// Connects within `timeoutMs`, then (when `sendHello`) exchanges a `hello` within `timeoutMs` again.

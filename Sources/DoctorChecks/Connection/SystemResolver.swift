@@ -16,11 +16,9 @@ public struct SystemResolver: HostResolver {
     public init(nameserver: (ip: String, port: Int)? = nil) { self.nameserver = nameserver }
 
     public func addresses(of host: String, timeout: Duration) async throws(DNSFailure) -> [ResolvedAddress] {
-        let result = try? await BlockingExecutor.run { Self.getaddrinfo(host) }
-        switch result {
-        case .success(let addresses)?: return addresses
-        case .failure(let failure)?: throw failure
-        case nil: throw DNSFailure.other("resolver unavailable")
+        switch await BlockingExecutor.dedicatedThread({ Self.getaddrinfo(host) }) {
+        case .success(let addresses): return addresses
+        case .failure(let failure): throw failure
         }
     }
 
@@ -40,7 +38,7 @@ public struct SystemResolver: HostResolver {
     private func query(_ name: String, type: Int32, timeout: Duration) async throws(DNSFailure) -> [UInt8] {
         let server = nameserver
         let seconds = Int32(max(1, timeout.milliseconds / 1000))
-        let result = try? await BlockingExecutor.run { () -> Result<[UInt8], DNSFailure> in
+        let result = await BlockingExecutor.dedicatedThread { () -> Result<[UInt8], DNSFailure> in
             var buffer = [UInt8](repeating: 0, count: 8192)
             var herrno: Int32 = 0
             let length = buffer.withUnsafeMutableBufferPointer { buf in
@@ -54,9 +52,8 @@ public struct SystemResolver: HostResolver {
             return .success(Array(buffer.prefix(Int(length))))
         }
         switch result {
-        case .success(let bytes)?: return bytes
-        case .failure(let failure)?: throw failure
-        case nil: throw .other("resolver unavailable")
+        case .success(let bytes): return bytes
+        case .failure(let failure): throw failure
         }
     }
 

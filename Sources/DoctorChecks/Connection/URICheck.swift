@@ -22,7 +22,7 @@ public struct URICheck: DoctorCheck {
             return CheckOutcome(detail: findings.first?.title ?? "the connection string is not valid", findings: findings)
         }
         let cleaned = lint.cleanedInput
-        if let opinion = await BlockingExecutor.value(of: { DriverURIOpinion.check(cleaned, scrubber: URIRedaction.scrubber(for: [cleaned])) }) {
+        if let opinion = await BlockingExecutor.dedicatedThread({ DriverURIOpinion.check(cleaned, scrubber: URIRedaction.scrubber(for: [cleaned])) }) {
             findings.append(opinion)
         }
         let target = ConnectionTarget(uri: lint.cleanedInput, parsed: parsed)

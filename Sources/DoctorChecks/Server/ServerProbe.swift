@@ -63,7 +63,7 @@ public struct LibmongocServerProbe: ServerProbe {
     public init() {}
 
     public func hello(uri: String, timeout: Duration, saslUser: String?) async throws -> ServerHello {
-        try await BlockingExecutor.run {
+        try await BlockingExecutor.dedicatedThread {
             let client = try Self.client(uri, timeout: timeout)
             var command: BSONDocument = ["hello": 1]
             if let saslUser { command["saslSupportedMechs"] = .string(saslUser) }
@@ -80,7 +80,7 @@ public struct LibmongocServerProbe: ServerProbe {
     }
 
     public func command(_ command: BSONDocument, database: String, uri: String, timeout: Duration) async throws -> BSONDocument {
-        try await BlockingExecutor.run {
+        try await BlockingExecutor.dedicatedThread {
             try Self.client(uri, timeout: timeout).runCommand(command, database: database)
         }
     }

@@ -11,6 +11,6 @@ protocol BlockingCheck: DoctorCheck {
 
 extension BlockingCheck {
     func run(in context: CheckContext) async throws -> CheckOutcome {
-        try await BlockingExecutor.run { try self.evaluate(in: context) }
+        try await BlockingExecutor.dedicatedThread { try self.evaluate(in: context) }
     }
 }

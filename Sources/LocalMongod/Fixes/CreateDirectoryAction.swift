@@ -1,3 +1,4 @@
+import BlockingWork
 import DoctorCore
 #if canImport(Glibc)
 import Glibc
@@ -28,7 +29,13 @@ public struct CreateDirectoryAction: FixAction, Equatable {
         self.mode = mode
     }
 
-    public func apply() throws {
+    /// Makes the change on a dedicated thread (file-system calls block).
+    public func apply() async throws {
+        try await BlockingExecutor.dedicatedThread { try self.applyBlocking() }
+    }
+
+    /// The change itself; blocks.
+    func applyBlocking() throws {
         let absolute = PathText.absolute(path)
         var st = stat()
         if stat(absolute, &st) == 0 {

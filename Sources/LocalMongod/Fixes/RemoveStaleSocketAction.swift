@@ -1,3 +1,4 @@
+import BlockingWork
 import DoctorCore
 #if canImport(Glibc)
 import Glibc
@@ -27,7 +28,13 @@ public struct RemoveStaleSocketAction: FixAction {
         self.ports = ports
     }
 
-    public func apply() throws {
+    /// Makes the change on a dedicated thread (file-system calls block).
+    public func apply() async throws {
+        try await BlockingExecutor.dedicatedThread { try self.applyBlocking() }
+    }
+
+    /// The change itself; blocks.
+    func applyBlocking() throws {
         guard let status = files.linkStatus(ofPath: path) else { return }  // already gone
         guard status.kind == .socket else { throw FixActionError("\(path) is not a socket; left alone") }
         guard status.uid != serviceUID else {

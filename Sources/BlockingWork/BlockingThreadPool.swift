@@ -1,0 +1,146 @@
+import Foundation
+
+/// A bounded set of threads for blocking work (libmongoc calls), never the cooperative pool.
+///
+/// At most `threadCount` threads exist; they start as work arrives and then stay. Work submitted
+/// while every thread is busy waits in a first-in, first-out queue and runs when a thread frees.
+/// Results come back through checked continuations, so the awaiting task holds no thread meanwhile.
+///
+/// `shutdown()` refuses new work (`BlockingThreadPoolError.shutDown`), lets every accepted item
+/// (running or queued) finish, and returns when the last thread has exited. Work that has been
+/// accepted runs even if the awaiting task is cancelled. Use `BlockingExecutor.dedicatedThread`
+/// instead for probes that may wait out a timeout.
+public final class BlockingThreadPool: @unchecked Sendable {
+    private enum State { case running, shuttingDown, stopped }
+
+    /// Twice the active core count, at least 2.
+    public static var defaultThreadCount: Int { max(2, 2 * ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// The process-wide pool (`defaultThreadCount` threads), used when no pool is passed.
+    public static let shared = BlockingThreadPool()
+
+    /// The most threads this pool runs at once.
+    public let threadCount: Int
+    /// The prefix of the worker threads' names (`<name>.<n>`).
+    public let name: String
+
+    // Everything below is guarded by `condition`.
+    private let condition = NSCondition()
+    private var state = State.running
+    private var queue = WorkQueue()
+    private var workers = 0
+    private var idle = 0
+    private var started = 0
+    private var shutdownWaiters: [CheckedContinuation<Void, Never>] = []
+
+    /**
+     Creates a pool of at most `threadCount` threads (at least 1). No thread starts before work arrives.
+
+     - Parameters:
+       - threadCount: the bound on threads; defaults to `defaultThreadCount`.
+       - name: the prefix of the worker threads' names.
+     */
+    public init(threadCount: Int = BlockingThreadPool.defaultThreadCount, name: String = "mongo-doctor.pool") {
+        self.threadCount = max(1, threadCount)
+        self.name = name
+    }
+
+    /**
+     Runs `work` on one of the pool's threads, after earlier work when all are busy.
+
+     - Parameter work: blocking work; it runs exactly once if the pool accepts it.
+     - Returns: what `work` returned.
+     - Throws: what `work` threw, or `BlockingThreadPoolError.shutDown` when the pool refused it.
+     */
+    public func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        let result: Result<T, any Error> = await withCheckedContinuation { continuation in
+            let accepted = submit { continuation.resume(returning: Result { try work() }) }
+            if !accepted { continuation.resume(returning: .failure(BlockingThreadPoolError.shutDown)) }
+        }
+        return try result.get()
+    }
+
+    /// Refuses new work, waits for all accepted work to finish and for every thread to exit.
+    public func shutdown() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            condition.lock()
+            if state == .running {
+                state = workers == 0 ? .stopped : .shuttingDown
+                condition.broadcast()
+            }
+            guard state == .stopped else {
+                shutdownWaiters.append(continuation)
+                condition.unlock()
+                return
+            }
+            condition.unlock()
+            continuation.resume()
+        }
+    }
+
+    /// Whether the calling code runs on one of this pool's threads.
+    public var ownsCurrentThread: Bool {
+        Thread.current.threadDictionary[Self.ownerKey] as? ObjectIdentifier == ObjectIdentifier(self)
+    }
+
+    /// Threads started so far (never more than `threadCount` alive at once).
+    public var startedThreadCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return started
+    }
+
+    private static let ownerKey = "mongo-doctor.pool.owner"
+
+    /// Queues `item`, starting a thread when none is idle and the bound allows; `false` once shut down.
+    private func submit(_ item: @escaping WorkQueue.Item) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        guard state == .running else { return false }
+        queue.append(item)
+        if queue.count > idle, workers < threadCount { startWorker() }
+        condition.signal()
+        return true
+    }
+
+    /// Starts one worker thread. Called with `condition` held.
+    private func startWorker() {
+        workers += 1
+        started += 1
+        let threadName = "\(name).\(started)"
+        let thread = Thread { [self] in
+            KernelThreadName.set(threadName)
+            Thread.current.threadDictionary[BlockingExecutor.blockingMarkKey] = true
+            Thread.current.threadDictionary[Self.ownerKey] = ObjectIdentifier(self)
+            workLoop()
+        }
+        thread.name = threadName
+        thread.start()
+    }
+
+    /// Runs queued items until the pool shuts down and the queue is empty.
+    private func workLoop() {
+        condition.lock()
+        while true {
+            if let item = queue.popFirst() {
+                condition.unlock()
+                item()
+                condition.lock()
+            } else if state != .running {
+                break
+            } else {
+                idle += 1
+                condition.wait()
+                idle -= 1
+            }
+        }
+        workers -= 1
+        var waiters: [CheckedContinuation<Void, Never>] = []
+        if workers == 0 {
+            state = .stopped
+            swap(&waiters, &shutdownWaiters)
+        }
+        condition.unlock()
+        waiters.forEach { $0.resume() }
+    }
+}

@@ -1,0 +1,69 @@
+import BlockingWork
+import Foundation
+import Testing
+
+/// The bounded thread pool: bounded, first in first out, results and errors delivered, shutdown.
+@Suite struct BlockingThreadPoolTests {
+    struct Boom: Error, Equatable {}
+
+    @Test func resultsAndErrorsAreDelivered() async throws {
+        let pool = BlockingThreadPool(threadCount: 2)
+        #expect(try await pool.run { 6 * 7 } == 42)
+        await #expect(throws: Boom.self) { try await pool.run { throw Boom() } }
+        await pool.shutdown()
+    }
+
+    @Test func workRunsOnAPoolThreadNeverACooperativeOne() async throws {
+        let pool = BlockingThreadPool(threadCount: 2)
+        #expect(!pool.ownsCurrentThread)
+        #expect(!BlockingExecutor.isOnBlockingThread)
+        let (owned, blocking) = try await pool.run { (pool.ownsCurrentThread, BlockingExecutor.isOnBlockingThread) }
+        #expect(owned && blocking)
+        let other = BlockingThreadPool(threadCount: 1)
+        #expect(try await other.run { pool.ownsCurrentThread } == false)
+        await pool.shutdown()
+        await other.shutdown()
+    }
+
+    @Test func saturatedPoolQueuesInOrderAndStaysBounded() async throws {
+        let pool = BlockingThreadPool(threadCount: 1)
+        let gate = DispatchSemaphore(value: 0)
+        let order = Recorder<Int>()
+        let threads = Recorder<UInt>()
+        let blocker = Task { try await pool.run { gate.wait(); order.add(0) } }
+        // Wait until the only thread is busy, then queue 1...20 one after another.
+        while pool.startedThreadCount == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        try await Task.sleep(for: .milliseconds(50))
+        var queued: [Task<Void, any Error>] = []
+        for i in 1...20 {
+            queued.append(Task { try await pool.run { threads.add(currentThreadID()); order.add(i) } })
+            try await Task.sleep(for: .milliseconds(5))  // submission order is i's order
+        }
+        #expect(order.all.isEmpty)  // nothing ran past the blocked thread
+        gate.signal()
+        try await blocker.value
+        for task in queued { try await task.value }
+        #expect(order.all == Array(0...20))
+        #expect(threads.distinctCount == 1)
+        #expect(pool.startedThreadCount == 1)
+        await pool.shutdown()
+    }
+
+    @Test func shutdownWaitsForRunningWorkAndRejectsNewWork() async throws {
+        let pool = BlockingThreadPool(threadCount: 2)
+        let finished = Recorder<String>()
+        let running = Task { try await pool.run { Thread.sleep(forTimeInterval: 0.3); finished.add("work") } }
+        while pool.startedThreadCount == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        await pool.shutdown()
+        finished.add("shutdown returned")
+        #expect(finished.all == ["work", "shutdown returned"])
+        try await running.value
+        let refused = await #expect(throws: BlockingThreadPoolError.self) { try await pool.run { 1 } }
+        #expect(refused == .shutDown)
+    }
+
+    @Test func defaultSizeIsTwiceTheCoresAtLeastTwo() {
+        #expect(BlockingThreadPool.defaultThreadCount == max(2, 2 * ProcessInfo.processInfo.activeProcessorCount))
+        #expect(BlockingThreadPool(threadCount: 0).threadCount == 1)
+    }
+}

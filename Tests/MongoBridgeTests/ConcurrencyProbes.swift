@@ -1,0 +1,67 @@
+import Foundation
+
+/// Small thread-safe recorders for the concurrency tests.
+final class Recorder<Element: Sendable & Hashable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [Element] = []
+
+    func add(_ item: Element) {
+        lock.lock()
+        items.append(item)
+        lock.unlock()
+    }
+
+    var all: [Element] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items
+    }
+
+    var distinctCount: Int { Set(all).count }
+}
+
+/// The calling thread's pthread identity, as a number.
+func currentThreadID() -> UInt { UInt(pthread_self()) }
+
+/// Thrown by `withDeadline` when the work did not finish in time (a deadlock fails, never hangs).
+struct DeadlineExceeded: Error, CustomStringConvertible {
+    let seconds: Double
+    var description: String { "did not finish within \(seconds) s" }
+}
+
+/// Runs `work` in its own task and returns its result, or throws `DeadlineExceeded` after `seconds`
+/// (the stuck task is abandoned, so a deadlock fails the test instead of hanging the run).
+func withDeadline<T: Sendable>(_ seconds: Double, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
+    let once = Once<Result<T, any Error>>()
+    return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+        once.onFirst = { continuation.resume(with: $0) }
+        Task { once.fire(await Result { try await work() }) }
+        Task {
+            try? await Task.sleep(for: .seconds(seconds))
+            once.fire(.failure(DeadlineExceeded(seconds: seconds)))
+        }
+    }
+}
+
+/// Delivers the first of several racing values, once.
+final class Once<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+    var onFirst: (@Sendable (Value) -> Void)?
+
+    func fire(_ value: Value) {
+        lock.lock()
+        let first = !done
+        done = true
+        let deliver = onFirst
+        lock.unlock()
+        if first { deliver?(value) }
+    }
+}
+
+extension Result where Failure == any Error {
+    /// Catches an async body's error into a result.
+    init(_ body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
+}
