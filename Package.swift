@@ -1,9 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Settings every target shares: Swift 6 language mode and explicit existentials.
+/// Settings every target shares: Swift 6 language mode, explicit existentials, imports that are
+/// internal unless marked `public import`, and members visible only from modules a file imports.
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
 let package = Package(

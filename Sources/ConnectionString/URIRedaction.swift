@@ -1,4 +1,4 @@
-import Redaction
+public import Redaction
 
 /// The connection-string part of mongo-doctor's secret rules: what in a MongoDB URI is secret
 /// (the password, the values of secret options, an `AWS_SESSION_TOKEN` property) and how to show

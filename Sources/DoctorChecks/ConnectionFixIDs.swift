@@ -1,4 +1,4 @@
-import DoctorCore
+public import DoctorCore
 
 /// The fix ids of the connection stages (uri, dns, tcp, tls, hello, topology, auth): API, listed in the README; never renamed silently.
 extension FixID {

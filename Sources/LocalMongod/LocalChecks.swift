@@ -1,4 +1,4 @@
-import DoctorCore
+public import DoctorCore
 
 /// The static checks of a local mongod setup, in report order.
 ///

@@ -1,4 +1,4 @@
-import DoctorCore
+public import DoctorCore
 
 /// The fix ids of the local mongod checks: API, listed in the README; never renamed silently.
 extension FixID {

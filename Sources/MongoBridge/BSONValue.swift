@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One BSON value, covering every type mongo-doctor reads or writes.
 ///

@@ -1,5 +1,5 @@
+public import BlockingWork
 internal import CLibMongoC
-import BlockingWork
 import Foundation
 
 /// A bounded, thread-safe pool of libmongoc clients (`mongoc_client_pool_t`) for async code.

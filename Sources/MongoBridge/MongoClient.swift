@@ -1,5 +1,5 @@
+public import BlockingWork
 internal import CLibMongoC
-import BlockingWork
 import Foundation
 
 /// A libmongoc client: either owned outright (single-threaded, for probes) or checked out of a

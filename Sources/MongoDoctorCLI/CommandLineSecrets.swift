@@ -1,5 +1,6 @@
 import ConnectionString
 import Foundation
+import Redaction
 
 /// Keeps the connection strings of this process's command line and of `MONGODB_URI` out of the
 /// tool's own error messages (argument-parser echoes a bad argument back verbatim).

@@ -1,6 +1,6 @@
-import ArgumentParser
-import Foundation
+public import ArgumentParser
 import DoctorCore
+import Foundation
 import MongoBridge
 
 /// The `mongo-doctor` root command.

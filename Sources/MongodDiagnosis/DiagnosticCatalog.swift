@@ -1,5 +1,5 @@
-import Foundation
-import DoctorCore
+public import DoctorCore
+public import Foundation
 
 /// The known mongod problems, loaded from JSON files (`Diagnostics/*.json` plus user directories).
 ///

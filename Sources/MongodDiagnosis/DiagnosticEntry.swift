@@ -1,4 +1,4 @@
-import DoctorCore
+public import DoctorCore
 import Foundation
 
 /// One known problem in the catalog: how to recognise it in a log and how to fix it.

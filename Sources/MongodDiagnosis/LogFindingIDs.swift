@@ -1,4 +1,4 @@
-import DoctorCore
+public import DoctorCore
 
 /// The finding ids the log analysis produces itself (the catalog's entries bring their own ids):
 /// API, listed in the README; never renamed silently.

@@ -1,4 +1,4 @@
-import DoctorCore
+public import DoctorCore
 
 /// The result of analysing a mongod log: findings about its last startup.
 public struct MongodLogAnalysis: Sendable {

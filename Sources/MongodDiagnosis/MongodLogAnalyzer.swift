@@ -1,4 +1,4 @@
-import DoctorCore
+public import DoctorCore
 
 /// Diagnoses the last startup of a mongod log with the catalog.
 ///

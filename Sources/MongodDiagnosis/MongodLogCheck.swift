@@ -1,5 +1,5 @@
 import BlockingWork
-import DoctorCore
+public import DoctorCore
 
 /// A `DoctorCheck` that analyses a mongod log (for `mongo-doctor check` with a log file).
 ///

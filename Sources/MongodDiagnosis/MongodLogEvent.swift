@@ -1,4 +1,4 @@
-import DoctorCore
+public import DoctorCore
 
 /// The severity letter of a mongod log line (`"s"` in JSON logs, the letter in legacy logs).
 public enum LogSeverity: String, Sendable, Comparable, CaseIterable {

@@ -1,3 +1,4 @@
+import Foundation
 /// The events of a mongod log, split into startups.
 public struct ParsedMongodLog: Sendable {
     /// Recognised lines, in input order. Routine JSON lines of earlier startups are left out

@@ -1,4 +1,5 @@
 import DoctorCore
+import Foundation
 
 /// Fills `{name}` placeholders in catalog titles, explanations, summaries and commands.
 ///

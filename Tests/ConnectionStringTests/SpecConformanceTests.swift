@@ -1,4 +1,5 @@
 import ConnectionString
+import Foundation
 import Testing
 
 /// Runs MongoDB's connection-string and uri-options spec tests against the parser.

@@ -1,6 +1,7 @@
 import DoctorChecks
-import Testing
+import DoctorCore
 import TestSupport
+import Testing
 
 /// The real resolver (libresolv `res_nquery`, then our parser) against a scripted DNS server on loopback.
 @Suite struct SystemResolverTests {

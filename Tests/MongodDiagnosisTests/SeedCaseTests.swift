@@ -1,4 +1,5 @@
 import DoctorCore
+import Foundation
 import MongodDiagnosis
 import Testing
 

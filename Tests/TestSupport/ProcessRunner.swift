@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Runs a built executable of this package and captures what it printed.
 public struct ProcessRunner: Sendable {

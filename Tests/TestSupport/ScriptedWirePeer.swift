@@ -1,5 +1,5 @@
 import Foundation
-import MongoBridge
+public import MongoBridge
 
 /// A scripted MongoDB wire-protocol peer: answers every command with one fixed reply document.
 ///

@@ -1,4 +1,4 @@
-import DoctorCore
+public import DoctorCore
 import MongoBridge
 
 /// `auth`: connects with the connection string exactly as given (credentials included) and runs a

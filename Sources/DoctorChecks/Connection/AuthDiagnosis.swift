@@ -1,6 +1,7 @@
-import Redaction
+import ConnectionString
 import DoctorCore
 import MongoBridge
+import Redaction
 
 /// Works out why authentication failed, retrying where that proves the cause.
 struct AuthDiagnosis {

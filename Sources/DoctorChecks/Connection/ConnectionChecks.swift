@@ -1,4 +1,4 @@
-import DoctorCore
+public import DoctorCore
 
 /// The outside world the connection stages talk to, injectable as a whole.
 public struct ConnectionProbes: Sendable {

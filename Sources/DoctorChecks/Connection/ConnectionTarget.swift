@@ -1,5 +1,5 @@
-import Redaction
-import ConnectionString
+public import ConnectionString
+public import Redaction
 
 /// What the `uri` stage learned about the target, published for the later stages.
 public struct ConnectionTarget: Sendable {

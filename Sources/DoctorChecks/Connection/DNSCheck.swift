@@ -1,4 +1,5 @@
-import DoctorCore
+import ConnectionString
+public import DoctorCore
 
 /// What the `dns` stage resolved: the seeds (from the URI, or from SRV) and their addresses.
 public struct DNSAnswers: Sendable {

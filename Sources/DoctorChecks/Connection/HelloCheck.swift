@@ -1,4 +1,5 @@
-import DoctorCore
+import ConnectionString
+public import DoctorCore
 import MongoBridge
 
 /// What the `hello` stage learned from each server it reached.

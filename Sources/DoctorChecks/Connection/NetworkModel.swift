@@ -1,5 +1,5 @@
 import DoctorCore
-import TLSProbe
+public import TLSProbe
 
 /// One address a host name resolved to.
 public struct ResolvedAddress: Sendable, Hashable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import TLSProbe
+public import TLSProbe
 
 /// The real `TLSProber`: OpenSSL handshakes through the `TLSProbe` target.
 public struct OpenSSLTLSProber: TLSProber {

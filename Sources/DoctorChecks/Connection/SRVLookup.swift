@@ -1,3 +1,4 @@
+import ConnectionString
 import DoctorCore
 
 /// The SRV and TXT part of the `dns` stage for `mongodb+srv` URIs.

@@ -1,3 +1,4 @@
+import ConnectionString
 /// Builds the connection strings the stages use to talk to one server directly.
 enum SeedURI {
     /// TLS options carried over from the user's URI (they decide how the handshake goes).

@@ -1,4 +1,4 @@
-import DoctorCore
+public import DoctorCore
 
 /// The endpoints the `tcp` stage reached, with the address that answered.
 public struct ReachableEndpoints: Sendable {

@@ -1,4 +1,5 @@
 import DoctorCore
+import TLSProbe
 
 /// Turns a failed TCP attempt into the finding that names the cause, with fixes for the platform.
 struct TCPFindings {

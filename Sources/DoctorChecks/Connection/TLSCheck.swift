@@ -1,4 +1,4 @@
-import DoctorCore
+public import DoctorCore
 import Foundation
 import TLSProbe
 

@@ -1,4 +1,4 @@
-import DoctorCore
+public import DoctorCore
 
 /// `topology`: compares the replica set the URI expects with what the server says, and checks that
 /// every member the server advertises can be resolved and reached from this machine (the

@@ -1,6 +1,6 @@
 import BlockingWork
 import ConnectionString
-import DoctorCore
+public import DoctorCore
 import MongoBridge
 
 /// `uri`: lints the connection string to MongoDB's specification (no network), then asks libmongoc

@@ -1,5 +1,5 @@
-import ConnectionString
-import DoctorCore
+public import ConnectionString
+public import DoctorCore
 
 /// The `"uri"` section that `mongo-doctor uri --json` adds to the report (keys are API).
 public enum URIReportSection {

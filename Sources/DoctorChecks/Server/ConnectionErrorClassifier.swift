@@ -1,6 +1,6 @@
-import Redaction
-import DoctorCore
-import MongoBridge
+public import DoctorCore
+public import MongoBridge
+public import Redaction
 
 /// Maps a libmongoc connection error to the finding that names its stage and cause.
 ///

@@ -1,6 +1,6 @@
 import BlockingWork
 import DoctorCore
-import MongoBridge
+public import MongoBridge
 
 /// What a `hello` (plus `buildInfo`) handshake told us about a server.
 public struct ServerHello: Sendable, Equatable {

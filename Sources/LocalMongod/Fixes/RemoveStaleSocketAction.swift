@@ -1,5 +1,5 @@
 import BlockingWork
-import DoctorCore
+public import DoctorCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

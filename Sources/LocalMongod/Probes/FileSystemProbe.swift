@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What kind of file a path names.
 public enum FileKind: String, Sendable, Equatable {

@@ -1,5 +1,6 @@
 import ConnectionString
 import DoctorCore
+import Redaction
 
 /// A running process, as read from the process table.
 public struct ProcessSnapshot: Sendable, Equatable {

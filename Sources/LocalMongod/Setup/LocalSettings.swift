@@ -1,4 +1,4 @@
-import DoctorCore
+public import DoctorCore
 
 /// What happened to the configuration file.
 public enum ConfigState: Sendable, Equatable {

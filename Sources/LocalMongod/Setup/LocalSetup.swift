@@ -1,4 +1,4 @@
-import DoctorCore
+public import DoctorCore
 
 /// What the user told `mongo-doctor` about the local mongod; every field is optional.
 ///

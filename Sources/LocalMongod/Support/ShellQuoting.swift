@@ -1,4 +1,4 @@
-import DoctorCore
+public import DoctorCore
 
 /// Renders argv arrays as command lines a person can paste, quoting per platform.
 ///
