@@ -70,18 +70,25 @@ let package = Package(
             dependencies: ["DoctorCore", "MongoBridge", "CResolv", "ConnectionString", "Redaction", "TLSProbe", "BlockingWork", "SocketKit"],
             swiftSettings: strictSettings
         ),
-        // The command-line front end (argument parsing, target resolution, rendering, exit codes).
+        // One run of the doctor as a library call: target resolution, the local-versus-remote decision,
+        // the connection ladder, the local checks and the configured log, fixes; used by every front end.
+        .target(
+            name: "DoctorRun",
+            dependencies: ["DoctorCore", "DoctorChecks", "LocalMongod", "MongodDiagnosis", "ConnectionString", "TLSProbe"],
+            swiftSettings: strictSettings
+        ),
+        // The command-line front end (argument parsing, rendering, exit codes).
         .target(
             name: "MongoDoctorCLI",
             dependencies: [
-                "DoctorCore", "DoctorChecks", "MongoBridge", "ConnectionString", "Redaction", "MongodDiagnosis", "LocalMongod", "BlockingWork",
+                "DoctorCore", "DoctorRun", "DoctorChecks", "MongoBridge", "ConnectionString", "Redaction", "MongodDiagnosis", "LocalMongod", "BlockingWork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "mongo-doctor", dependencies: ["MongoDoctorCLI"], swiftSettings: strictSettings),
         // Helpers shared by the test targets only (test server discovery, temporary directories).
-        .target(name: "TestSupport", dependencies: ["MongoBridge"], path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .target(name: "TestSupport", dependencies: ["MongoBridge", "DoctorChecks", "DoctorCore"], path: "Tests/TestSupport", swiftSettings: strictSettings),
 
         .testTarget(name: "MongoBridgeTests", dependencies: ["MongoBridge", "BlockingWork", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SocketKitTests", dependencies: ["SocketKit", "TestSupport"], swiftSettings: strictSettings),
@@ -94,6 +101,13 @@ let package = Package(
         .testTarget(
             name: "DoctorChecksTests",
             dependencies: ["DoctorChecks", "DoctorCore", "MongoBridge", "TLSProbe", "ConnectionString", "Redaction", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "DoctorRunTests", dependencies: ["DoctorRun", "DoctorCore", "DoctorChecks", "LocalMongod", "MongodDiagnosis", "TestSupport"], swiftSettings: strictSettings),
+        // Tests that need a live test server (scripts/test starts them); every other target runs offline.
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["MongoBridge", "BlockingWork", "DoctorChecks", "DoctorCore", "TLSProbe", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

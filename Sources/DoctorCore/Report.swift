@@ -43,6 +43,6 @@ public struct Report: Sendable {
         return .ok
     }
 
-    /// The process exit status: 0 without error findings, 1 with one.
-    public var exitCode: Int32 { verdict == .error ? 1 : 0 }
+    /// The process exit status: ``ExitStatus/clean`` without error findings, ``ExitStatus/findings`` with one.
+    public var exitCode: Int32 { verdict == .error ? ExitStatus.findings : ExitStatus.clean }
 }

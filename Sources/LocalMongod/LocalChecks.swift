@@ -14,7 +14,7 @@ public import DoctorCore
 /// dbpath or log directory and remove a stale socket file.
 public enum LocalChecks {
     /// The checks for `setup`, looking at the world through `probes`.
-    public static func make(setup: LocalSetup, probes: SystemProbes = .live) -> [any DoctorCheck] {
+    public static func make(setup: LocalSetup, probes: LocalProbes = .live) -> [any DoctorCheck] {
         let state = LocalState(setup: setup, probes: probes)
         return [
             BinaryCheck(state: state),

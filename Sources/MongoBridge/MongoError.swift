@@ -80,3 +80,30 @@ extension MongoError {
         public static let server: UInt32 = 17
     }
 }
+
+extension MongoError {
+    /// libmongoc's error codes (`mongoc_error_code_t` in `mongoc-error.h`) that the doctor matches,
+    /// each meaningful with the domain named in its comment.
+    public enum Code {
+        /// MONGOC_ERROR_STREAM_NAME_RESOLUTION (stream domain).
+        public static let streamNameResolution: UInt32 = 3
+        /// MONGOC_ERROR_STREAM_SOCKET (stream domain).
+        public static let streamSocket: UInt32 = 4
+        /// MONGOC_ERROR_STREAM_CONNECT (stream domain).
+        public static let streamConnect: UInt32 = 5
+        /// MONGOC_ERROR_CLIENT_AUTHENTICATE (client domain): the credentials were refused.
+        public static let clientAuthenticate: UInt32 = 11
+        /// MONGOC_ERROR_PROTOCOL_BAD_WIRE_VERSION (protocol domain).
+        public static let protocolBadWireVersion: UInt32 = 15
+        /// MONGOC_ERROR_COMMAND_INVALID_ARG (command domain): libmongoc rejects an argument, e.g. the URI.
+        public static let commandInvalidArgument: UInt32 = 22
+        /// MONGOC_ERROR_SERVER_SELECTION_FAILURE (server-selection domain).
+        public static let serverSelectionFailure: UInt32 = 13053
+    }
+
+    /// Whether this is libmongoc's "authentication failed" (client domain, code 11).
+    public var isAuthenticationFailure: Bool { domain == Domain.client && code == Code.clientAuthenticate }
+
+    /// Whether libmongoc rejected an argument (command domain, code 22), such as the connection string.
+    public var isInvalidArgument: Bool { domain == Domain.command && code == Code.commandInvalidArgument }
+}

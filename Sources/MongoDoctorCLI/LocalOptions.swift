@@ -1,5 +1,6 @@
 public import ArgumentParser
 import DoctorCore
+import DoctorRun
 import Foundation
 import MongodDiagnosis
 
@@ -15,19 +16,13 @@ struct PlatformOptions: ParsableArguments {
 
     /// The catalog: built-in `Diagnostics/` plus `--catalog`.
     ///
-    /// - Throws: `ToolError` naming the file and entry of a bad catalog, or the missing directory.
+    /// - Throws: `RunError` naming the file and entry of a bad catalog, or the missing directory.
     func loadCatalog() throws -> DiagnosticCatalog {
         do {
             let directories = try CatalogLocator().directories(userCatalog: catalog.map { URL(fileURLWithPath: $0) })
             return try DiagnosticCatalog.load(directories: directories)
         } catch {
-            throw ToolError(String(describing: error))
+            throw RunError(String(describing: error))
         }
     }
-}
-
-/// A failure of the tool itself (exit 2), with a one-line message.
-struct ToolError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

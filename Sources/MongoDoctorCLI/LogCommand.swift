@@ -1,6 +1,7 @@
 import ArgumentParser
 import BlockingWork
 import DoctorCore
+import DoctorRun
 import Foundation
 import MongoBridge
 import MongodDiagnosis
@@ -29,7 +30,7 @@ struct LogCommand: AsyncParsableCommand {
         do {
             analysis = try await BlockingExecutor.dedicatedThread { try analyzer.analyze(text, source: source) }
         } catch {
-            throw ToolError(String(describing: error))
+            throw RunError(String(describing: error))
         }
         let check = CheckResult(
             id: .mongodLog, title: "mongod log", status: CheckOutcome(detail: "", findings: analysis.findings).resolvedStatus,
@@ -61,7 +62,7 @@ struct LogCommand: AsyncParsableCommand {
         } else {
             guard let read = FileManager.default.contents(atPath: file) else {
                 let reason = FileManager.default.fileExists(atPath: file) ? "permission denied" : "no such file"
-                throw ToolError("cannot read log \(file): \(reason)")
+                throw RunError("cannot read log \(file): \(reason)")
             }
             data = read
         }

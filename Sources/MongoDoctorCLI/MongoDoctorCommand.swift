@@ -1,5 +1,6 @@
 public import ArgumentParser
 import DoctorCore
+import DoctorRun
 import Foundation
 import MongoBridge
 
@@ -31,31 +32,21 @@ public struct MongoDoctorCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
-            Foundation.exit(0)
+            Foundation.exit(ExitStatus.clean)
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
-        } catch let error as ToolError {
+        } catch let error as RunError {
             FileHandle.standardError.write(Data(("mongo-doctor: " + CommandLineSecrets.scrub(error.description) + "\n").utf8))
-            Foundation.exit(ToolExit.toolFailure)
+            Foundation.exit(ExitStatus.toolFailure)
         } catch {
             let status = exitCode(for: error)
             let message = CommandLineSecrets.scrub(fullMessage(for: error))
             if status == .success {
                 print(message)
-                Foundation.exit(0)
+                Foundation.exit(ExitStatus.clean)
             }
             FileHandle.standardError.write(Data(("mongo-doctor: " + message + "\n").utf8))
-            Foundation.exit(ToolExit.toolFailure)
+            Foundation.exit(ExitStatus.toolFailure)
         }
     }
-}
-
-/// mongo-doctor's exit statuses (documented in the README; stable).
-public enum ToolExit {
-    /// No finding has severity error.
-    public static let clean: Int32 = 0
-    /// At least one error finding.
-    public static let findings: Int32 = 1
-    /// The tool could not do its job: bad arguments, unreadable input.
-    public static let toolFailure: Int32 = 2
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DoctorCore
 import Foundation
 
 /// Subcommands whose work lands in later releases. They exist so scripts can discover them,
@@ -6,7 +7,7 @@ import Foundation
 enum PendingCommand {
     static func refuse(_ name: String) throws -> Never {
         FileHandle.standardError.write(Data("mongo-doctor \(name): not available in this version yet\n".utf8))
-        throw ExitCode(ToolExit.toolFailure)
+        throw ExitCode(ExitStatus.toolFailure)
     }
 
     struct Provision: ParsableCommand {

@@ -1,5 +1,6 @@
 public import ArgumentParser
 import DoctorCore
+import DoctorRun
 import Foundation
 
 /// Which server to examine, and how long each network stage may take.

@@ -10,7 +10,7 @@ import TestSupport
     static let hello = ServerHello(version: "7.0.4", maxWireVersion: 21, setName: nil, isMongos: false, hosts: [], reply: ["ok": 1])
 
     func probes(_ resolver: FakeResolver, server: ScriptedServerProbe = ScriptedServerProbe(hello: .success(hello))) -> ConnectionProbes {
-        ConnectionProbes(resolver: resolver, dialer: SocketDialer(), tlsProber: nil, server: server)
+        ConnectionProbes(resolver: resolver, dialer: LiveDialer(), tlsProber: nil, server: server)
     }
 
     @Test func srvSeedsComeFromTheSRVRecords() async throws {
@@ -103,7 +103,7 @@ struct ScriptedTLSProber: TLSProber {
         let certificate = TLSCertificateInfo(subject: "CN=db", issuer: "CN=ca", subjectAltNames: ["db"],
                                              notBefore: "Jan  1 00:00:00 2020 GMT", notAfter: "Jan  2 00:00:00 2020 GMT")
         let probes = ConnectionProbes(
-            resolver: FakeResolver(hosts: ["127.0.0.1": [.v4]]), dialer: SocketDialer(),
+            resolver: FakeResolver(hosts: ["127.0.0.1": [.v4]]), dialer: LiveDialer(),
             tlsProber: ScriptedTLSProber(result: TLSHandshakeResult(certificate: certificate, failure: .expired)),
             server: ScriptedServerProbe(hello: .success(ConnectionLadderOfflineTests.hello)))
         let results = await runLadder("mongodb://127.0.0.1:\(listener.port)/?tls=true", probes: probes)

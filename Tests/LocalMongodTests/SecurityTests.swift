@@ -31,7 +31,7 @@ struct SecurityTests {
         defer { sysfs.remove() }
         try sysfs.makeDirectory("kernel/mm/transparent_hugepage")
         try sysfs.write("kernel/mm/transparent_hugepage/enabled", content)
-        var probes = SystemProbes.live
+        var probes = LocalProbes.live
         probes.host = LiveHost(sysfsRoot: sysfs.path)
         let outcome = try await runCheck("security", LocalSetup(searchPath: []), probes: probes)
         #expect(outcome.ids.contains("kernel.thp") == warns)
@@ -48,7 +48,7 @@ struct SecurityTests {
         defer { sysfs.remove() }
         try sysfs.makeDirectory("kernel/mm/transparent_hugepage")
         try sysfs.write("kernel/mm/transparent_hugepage/enabled", "[always] madvise never\n")
-        var probes = SystemProbes.live
+        var probes = LocalProbes.live
         probes.host = LiveHost(sysfsRoot: sysfs.path)
         for platform in [Platform.macos, .windows] {
             let outcome = try await runCheck("security", LocalSetup(searchPath: []), probes: probes, platform: platform)

@@ -1,6 +1,7 @@
 import BlockingWork
 import Foundation
 import Testing
+import TestSupport
 
 /// The bounded thread pool: bounded, first in first out, results and errors delivered, shutdown.
 @Suite struct BlockingThreadPoolTests {

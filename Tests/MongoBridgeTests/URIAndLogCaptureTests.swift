@@ -1,5 +1,6 @@
 import MongoBridge
 import Testing
+import TestSupport
 
 /// libmongoc's URI parsing errors keep their domain and code, and its log output is captured.
 @Suite struct URIAndLogCaptureTests {

@@ -12,7 +12,7 @@ public struct AuthCheck: DoctorCheck {
     let probe: any ServerProbe
 
     /// Creates the stage.
-    public init(probe: any ServerProbe = LibmongocServerProbe()) { self.probe = probe }
+    public init(probe: any ServerProbe = LiveServerProbe()) { self.probe = probe }
 
     public func run(in context: CheckContext) async throws -> CheckOutcome {
         guard let target = context.fact(ConnectionTarget.self) else { return .notApplicable("no parsed connection string") }

@@ -30,7 +30,7 @@ struct AuthDiagnosis {
         if raw.contains("Unsupported SASL mechanism") || raw.contains("Unknown authentication mechanism") {
             return mechanismFinding(mechanism ?? "(default)", offered: offered ?? [], evidence: evidence)
         }
-        guard error.domain == MongoError.Domain.client, error.code == 11 else {
+        guard error.isAuthenticationFailure else {
             return ConnectionErrorClassifier().finding(for: error, scrubber: scrubber)
         }
         if !target.hasExplicitAuthSource, let db = target.pathDatabase, db != "admin", await worksWithAdminSource() {

@@ -16,7 +16,7 @@ public struct DNSCheck: DoctorCheck {
     let resolver: any HostResolver
 
     /// Creates the stage with an injected resolver.
-    public init(resolver: any HostResolver = SystemResolver()) { self.resolver = resolver }
+    public init(resolver: any HostResolver = LiveResolver()) { self.resolver = resolver }
 
     public func run(in context: CheckContext) async throws -> CheckOutcome {
         guard let target = context.fact(ConnectionTarget.self) else { return .notApplicable("no parsed connection string") }

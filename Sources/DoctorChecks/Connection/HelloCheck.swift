@@ -21,7 +21,7 @@ public struct HelloCheck: DoctorCheck {
     let classifier = ConnectionErrorClassifier()
 
     /// Creates the stage.
-    public init(probe: any ServerProbe = LibmongocServerProbe()) { self.probe = probe }
+    public init(probe: any ServerProbe = LiveServerProbe()) { self.probe = probe }
 
     public func run(in context: CheckContext) async throws -> CheckOutcome {
         guard let target = context.fact(ConnectionTarget.self) else { return .notApplicable("no parsed connection string") }

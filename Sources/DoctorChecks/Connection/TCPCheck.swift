@@ -20,7 +20,7 @@ public struct TCPCheck: DoctorCheck {
     let tlsProber: (any TLSProber)?
 
     /// Creates the stage; `tlsProber` lets it recognise a TLS-only server behind a plaintext URI.
-    public init(dialer: any Dialer = SocketDialer(), tlsProber: (any TLSProber)? = nil) {
+    public init(dialer: any Dialer = LiveDialer(), tlsProber: (any TLSProber)? = nil) {
         self.dialer = dialer
         self.tlsProber = tlsProber
     }

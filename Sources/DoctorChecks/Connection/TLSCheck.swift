@@ -13,7 +13,7 @@ public struct TLSCheck: DoctorCheck {
     let dialer: any Dialer
 
     /// Creates the stage; without a prober it reports itself not applicable.
-    public init(prober: (any TLSProber)?, dialer: any Dialer = SocketDialer()) {
+    public init(prober: (any TLSProber)?, dialer: any Dialer = LiveDialer()) {
         self.prober = prober
         self.dialer = dialer
     }

@@ -12,7 +12,7 @@ public struct TopologyCheck: DoctorCheck {
     let dialer: any Dialer
 
     /// Creates the stage.
-    public init(resolver: any HostResolver = SystemResolver(), dialer: any Dialer = SocketDialer()) {
+    public init(resolver: any HostResolver = LiveResolver(), dialer: any Dialer = LiveDialer()) {
         self.resolver = resolver
         self.dialer = dialer
     }

@@ -41,10 +41,10 @@ public struct ConnectionErrorClassifier: Sendable {
     public func finding(for error: MongoError, scrubber: TextScrubber) -> Finding {
         let message = error.message(scrubbing: scrubber)
         let evidence = ["libmongoc \(error.domain)/\(error.code): \(message)"]
-        if error.domain == MongoError.Domain.client && error.code == 11 {
+        if error.isAuthenticationFailure {
             return Finding(id: .authFailed, severity: .error, title: "Authentication failed", detail: message, evidence: evidence)
         }
-        if error.domain == MongoError.Domain.command && error.code == 22 {
+        if error.isInvalidArgument {
             return Finding(
                 id: .uriDriverRejects, severity: .error, title: "libmongoc rejects this connection string",
                 detail: message, evidence: evidence)

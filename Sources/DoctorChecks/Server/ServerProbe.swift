@@ -58,7 +58,7 @@ public protocol ServerProbe: Sendable {
 
 /// The real probe: a single-threaded libmongoc client, so a refused or unresolvable host fails
 /// after one scan instead of waiting out `serverSelectionTimeoutMS`.
-public struct LibmongocServerProbe: ServerProbe {
+public struct LiveServerProbe: ServerProbe {
     /// Creates the probe.
     public init() {}
 

@@ -10,9 +10,9 @@ final class LocalState: @unchecked Sendable {
     private var binaryCache: [Platform: MongodBinary] = [:]
 
     let setup: LocalSetup
-    let probes: SystemProbes
+    let probes: LocalProbes
 
-    init(setup: LocalSetup, probes: SystemProbes) {
+    init(setup: LocalSetup, probes: LocalProbes) {
         self.setup = setup
         self.probes = probes
     }

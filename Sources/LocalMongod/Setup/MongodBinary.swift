@@ -27,7 +27,7 @@ public struct MongodBinary: Sendable, Equatable {
 /// Finds `mongod` on the search path and the platform's install directories, then asks it
 /// for its version (as argv, with a timeout).
 struct BinaryLocator {
-    let probes: SystemProbes
+    let probes: LocalProbes
 
     func locate(platform: Platform, searchPath: [String]?, timeout: Duration) -> MongodBinary {
         let directories = unique((searchPath ?? probes.host.searchPath()) + installDirectories(platform))

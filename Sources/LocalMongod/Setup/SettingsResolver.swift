@@ -3,7 +3,7 @@ import Foundation
 
 /// Resolves the effective settings: explicit fields > configuration file > defaults.
 struct SettingsResolver {
-    let probes: SystemProbes
+    let probes: LocalProbes
 
     /// The configuration file is read at most this large; mongod.conf files are tiny.
     static let maxConfigBytes = 1 << 20

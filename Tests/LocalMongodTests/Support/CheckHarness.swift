@@ -4,7 +4,7 @@ import Testing
 
 /// Runs one local check by id, as the CLI would, with the live probes unless told otherwise.
 func runCheck(
-    _ id: CheckID, _ setup: LocalSetup, probes: SystemProbes = .live, platform: Platform = .linux,
+    _ id: CheckID, _ setup: LocalSetup, probes: LocalProbes = .live, platform: Platform = .linux,
     sourceLocation: SourceLocation = #_sourceLocation
 ) async throws -> CheckOutcome {
     let checks = LocalChecks.make(setup: setup, probes: probes)

@@ -1,37 +1,45 @@
-import Foundation
+public import Foundation
 
 /// Small thread-safe recorders for the concurrency tests.
-final class Recorder<Element: Sendable & Hashable>: @unchecked Sendable {
+public final class Recorder<Element: Sendable & Hashable>: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [Element] = []
 
-    func add(_ item: Element) {
+    /// An empty recorder.
+    public init() {}
+
+    /// Records `item`.
+    public func add(_ item: Element) {
         lock.lock()
         items.append(item)
         lock.unlock()
     }
 
-    var all: [Element] {
+    /// Everything recorded, in order.
+    public var all: [Element] {
         lock.lock()
         defer { lock.unlock() }
         return items
     }
 
-    var distinctCount: Int { Set(all).count }
+    /// How many distinct items were recorded.
+    public var distinctCount: Int { Set(all).count }
 }
 
 /// The calling thread's pthread identity, as a number.
-func currentThreadID() -> UInt { UInt(pthread_self()) }
+public func currentThreadID() -> UInt { UInt(pthread_self()) }
 
 /// Thrown by `withDeadline` when the work did not finish in time (a deadlock fails, never hangs).
-struct DeadlineExceeded: Error, CustomStringConvertible {
-    let seconds: Double
-    var description: String { "did not finish within \(seconds) s" }
+public struct DeadlineExceeded: Error, CustomStringConvertible {
+    /// The deadline that passed.
+    public let seconds: Double
+    /// What happened.
+    public var description: String { "did not finish within \(seconds) s" }
 }
 
 /// Runs `work` in its own task and returns its result, or throws `DeadlineExceeded` after `seconds`
 /// (the stuck task is abandoned, so a deadlock fails the test instead of hanging the run).
-func withDeadline<T: Sendable>(_ seconds: Double, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
+public func withDeadline<T: Sendable>(_ seconds: Double, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
     let once = Once<Result<T, any Error>>()
     return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
         once.onFirst = { continuation.resume(with: $0) }
@@ -61,7 +69,7 @@ final class Once<Value: Sendable>: @unchecked Sendable {
 
 extension Result where Failure == any Error {
     /// Catches an async body's error into a result.
-    init(_ body: () async throws -> Success) async {
+    public init(_ body: () async throws -> Success) async {
         do { self = .success(try await body()) } catch { self = .failure(error) }
     }
 }

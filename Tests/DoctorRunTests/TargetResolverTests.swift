@@ -1,4 +1,4 @@
-import MongoDoctorCLI
+import DoctorRun
 import Testing
 
 @Suite struct TargetResolverTests {

@@ -14,7 +14,7 @@ import Testing
             "cluster0.example.test": [.txt(["authSource=admin&replicaSet=rs0"])],
         ])
         defer { dns.stop() }
-        let resolver = SystemResolver(nameserver: (ip: "127.0.0.1", port: dns.port))
+        let resolver = LiveResolver(nameserver: (ip: "127.0.0.1", port: dns.port))
         let srv = try await resolver.srvRecords(of: "_mongodb._tcp.cluster0.example.test", timeout: .seconds(2))
         #expect(srv == [
             SRVRecord(priority: 0, weight: 5, port: 27017, target: "node1.cluster0.example.test"),
@@ -26,7 +26,7 @@ import Testing
     @Test func unknownNameIsNotFound() async throws {
         let dns = try LoopbackDNSServer(records: [:])
         defer { dns.stop() }
-        let resolver = SystemResolver(nameserver: (ip: "127.0.0.1", port: dns.port))
+        let resolver = LiveResolver(nameserver: (ip: "127.0.0.1", port: dns.port))
         await #expect(throws: DNSFailure.notFound) {
             try await resolver.srvRecords(of: "_mongodb._tcp.nothing.example.test", timeout: .seconds(2))
         }
@@ -40,7 +40,7 @@ import Testing
         defer { dns.stop() }
         // SRV/TXT through the real resolver; the seed's A record from a table (no outside DNS here).
         struct Split: HostResolver {
-            let real: SystemResolver
+            let real: LiveResolver
             func addresses(of host: String, timeout: Duration) async throws(DNSFailure) -> [ResolvedAddress] {
                 [ResolvedAddress(ip: "127.0.0.1", family: .ipv4)]
             }
@@ -51,8 +51,8 @@ import Testing
                 try await real.txtRecords(of: name, timeout: timeout)
             }
         }
-        let probes = ConnectionProbes(resolver: Split(real: SystemResolver(nameserver: (ip: "127.0.0.1", port: dns.port))),
-                                      dialer: SocketDialer(), tlsProber: nil, server: LibmongocServerProbe())
+        let probes = ConnectionProbes(resolver: Split(real: LiveResolver(nameserver: (ip: "127.0.0.1", port: dns.port))),
+                                      dialer: LiveDialer(), tlsProber: nil, server: LiveServerProbe())
         let results = await runLadder("mongodb+srv://c.example.test/", probes: probes)
         #expect(results["dns"]?.findings.map(\.id) == ["dns.srv-txt-invalid"])
         #expect(results["dns"]?.findings.first?.evidence == ["TXT tls=false&authSource=admin"])

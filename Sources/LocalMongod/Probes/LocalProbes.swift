@@ -1,8 +1,8 @@
 /// The outside world the local checks look at, one probe per concern.
 ///
-/// `SystemProbes.live` reads this machine; tests replace single probes (for example a
+/// `LocalProbes.live` reads this machine; tests replace single probes (for example a
 /// `LiveHost` whose sysfs root is a temporary directory).
-public struct SystemProbes: Sendable {
+public struct LocalProbes: Sendable {
     /// Files and directories.
     public var files: any FileSystemProbe
     /// Listening ports.
@@ -30,8 +30,8 @@ public struct SystemProbes: Sendable {
     }
 
     /// The real implementations, reading this machine.
-    public static var live: SystemProbes {
-        SystemProbes(
+    public static var live: LocalProbes {
+        LocalProbes(
             files: LiveFileSystem(), ports: LivePortProbe(), processes: LiveProcessProbe(),
             users: LiveUserDirectory(), host: LiveHost(), programs: LiveProgramRunner())
     }

@@ -6,7 +6,7 @@ import SocketKit
 ///
 /// Ownership: the socket (SocketKit's `StreamSocket`, sole owner of its descriptor) lives inside one
 /// call and is closed when it ends. Blocking work runs on `BlockingExecutor`.
-public struct SocketDialer: Dialer {
+public struct LiveDialer: Dialer {
     /// Creates the dialer.
     public init() {}
 

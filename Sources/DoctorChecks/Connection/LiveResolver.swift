@@ -8,7 +8,7 @@ import MongoBridge
 ///
 /// Blocking calls run on `BlockingExecutor`. `nameserver` sends SRV/TXT queries to one IPv4
 /// server and port instead of the system's (tests point it at a loopback responder).
-public struct SystemResolver: HostResolver {
+public struct LiveResolver: HostResolver {
     /// An explicit DNS server for SRV/TXT queries, or `nil` for the system's.
     public var nameserver: (ip: String, port: Int)?
 

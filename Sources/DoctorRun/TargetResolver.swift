@@ -19,6 +19,8 @@ public struct TargetResolver: Sendable {
 
     /// The default when nothing names a target.
     public static let defaultURI = "mongodb://localhost:27017"
+    /// The `source` of the default target.
+    public static let defaultSource = "default"
 
     /// The process environment.
     var environment: [String: String]
@@ -38,7 +40,7 @@ public struct TargetResolver: Sendable {
         if let text = readDotEnv(), let value = Self.dotEnvValue(named: "MONGODB_URI", in: text) {
             return Target(uri: value, source: ".env")
         }
-        return Target(uri: Self.defaultURI, source: "default")
+        return Target(uri: Self.defaultURI, source: Self.defaultSource)
     }
 
     /// The value of `name` in dotenv text: `NAME=value`, optional `export `, matching quotes stripped,

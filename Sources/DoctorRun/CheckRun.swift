@@ -1,0 +1,98 @@
+public import DoctorChecks
+public import DoctorCore
+public import LocalMongod
+public import MongodDiagnosis
+
+/// The `check` flow as a library call: the connection ladder, then the local mongod checks when
+/// they were asked for or when the target is this machine and nothing answers, then the fixes the
+/// caller confirms, re-checked. `check`, `setup`, `provision` and the demo call it; they render.
+public struct CheckRun: Sendable {
+    /// What the run is about; every field but the target is optional.
+    public struct Request: Sendable {
+        /// The resolved connection target.
+        public var target: TargetResolver.Target
+        /// What the user said about the local mongod (`--config`, `--dbpath`, `--port`, …).
+        public var local: LocalSetup
+        /// Whether any local flag was given: the local checks then always run.
+        public var localRequested: Bool
+        /// `--log`: the mongod log to explain.
+        public var logPath: String?
+        /// The platform whose paths and commands to use.
+        public var platform: Platform
+        /// The per-stage network timeout.
+        public var timeout: Duration
+        /// The failure catalog for log analysis.
+        public var catalog: DiagnosticCatalog
+        /// Whether to apply the automatic fixes (each plan goes to `confirm` first).
+        public var applyFixes: Bool
+
+        /// Creates a request.
+        public init(
+            target: TargetResolver.Target, local: LocalSetup = LocalSetup(), localRequested: Bool = false,
+            logPath: String? = nil, platform: Platform = .current, timeout: Duration = .seconds(3),
+            catalog: DiagnosticCatalog, applyFixes: Bool = false
+        ) {
+            self.target = target
+            self.local = local
+            self.localRequested = localRequested
+            self.logPath = logPath
+            self.platform = platform
+            self.timeout = timeout
+            self.catalog = catalog
+            self.applyFixes = applyFixes
+        }
+    }
+
+    /// What a run found and did.
+    public struct Outcome: Sendable {
+        /// The target the checks ran against (a default target follows `--port`).
+        public var target: TargetResolver.Target
+        /// Every check's result, connection stages first.
+        public var results: [CheckResult]
+        /// The fixes applied (empty unless the request asked and `confirm` agreed).
+        public var applied: [AppliedFix]
+        /// Whether the local mongod checks ran.
+        public var ranLocalChecks: Bool
+    }
+
+    /// The connection probes (resolver, dialer, TLS, libmongoc).
+    public var connectionProbes: ConnectionProbes
+    /// The local probes (files, ports, processes, users, host, programs).
+    public var localProbes: LocalProbes
+    /// Which targets are this machine.
+    public var localRule: LocalTargetRule
+
+    /// Creates a run over the given outside world.
+    public init(connectionProbes: ConnectionProbes, localProbes: LocalProbes, localRule: LocalTargetRule) {
+        self.connectionProbes = connectionProbes
+        self.localProbes = localProbes
+        self.localRule = localRule
+    }
+
+    /// Runs the checks for `request`; `confirm` is asked before any fix is applied.
+    public func run(_ request: Request, confirm: @escaping @Sendable (FixPlan) async -> Bool = { _ in false }) async -> Outcome {
+        var target = request.target
+        if target.source == TargetResolver.defaultSource, let port = request.local.port {
+            target.uri = "mongodb://localhost:\(port)"
+        }
+        let context = CheckContext(platform: request.platform, timeout: request.timeout)
+        var results = await CheckRunner().run(ConnectionChecks.make(uri: target.uri, probes: connectionProbes), in: context)
+        // "Answers" means something accepted the TCP connection: a server runs there even if TLS or
+        // auth then fails, so the local mongod checks would only add noise.
+        let answers = context.fact(ReachableEndpoints.self)?.somethingListens ?? false
+        let connection = context.fact(ConnectionTarget.self)
+        let isLocal = connection.map(localRule.isLocal) ?? false
+        guard request.localRequested || (isLocal && !answers) else {
+            return Outcome(target: target, results: results, applied: [], ranLocalChecks: false)
+        }
+        var setup = request.local
+        setup.serverAnswers = isLocal ? answers : nil
+        if setup.port == nil, isLocal, let seed = connection?.seeds.first { setup.port = seed.port }
+        let analyzer = MongodLogAnalyzer(catalog: request.catalog, platform: request.local.platform)
+        let checks = LocalChecks.make(setup: setup, probes: localProbes)
+            + [ConfiguredLogCheck(explicitPath: request.logPath, analyzer: analyzer, files: localProbes.files)]
+        let outcome = await Doctor(checks: checks).run(in: context, applyFixes: request.applyFixes, confirm: confirm)
+        results += outcome.results
+        return Outcome(target: target, results: results, applied: outcome.applied, ranLocalChecks: true)
+    }
+}
