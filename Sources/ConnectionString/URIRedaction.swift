@@ -50,54 +50,38 @@ public enum URIRedaction {
         scheme + "://" + (userInfo.map { $0 + "@" } ?? "") + maskSecretOptions(in: tail)
     }
 
-    /// Masks the values of secret options in text without user information. A pair right after a
-    /// secret value that is no known option is most likely the rest of that value (an unescaped
-    /// `&`): it is masked too.
+    /// Masks the values of secret options in text without user information.
     static func maskSecretOptions(in text: String) -> String {
         guard let question = text.firstIndex(of: "?") else { return text }
-        var masked: [String] = []
-        var afterSecret = false
-        for pair in queryPairs(text[text.index(after: question)...]) {
-            if afterSecret, pair.spec == nil {
-                masked.append(SecretMask.text)
-                continue
-            }
-            afterSecret = pair.spec?.isSecret == true
-            if afterSecret, let key = pair.key {
-                masked.append(key + "=" + SecretMask.text)
-            } else if pair.spec?.canonical == "authMechanismProperties", let key = pair.key, let value = pair.value {
-                let properties = value.split(separator: ",", omittingEmptySubsequences: false).map { property -> String in
-                    let name = String(property.prefix { $0 != ":" })
-                    return isSecretProperty(name) && name.count < property.count ? name + ":" + SecretMask.text : String(property)
-                }
-                masked.append(key + "=" + properties.joined(separator: ","))
-            } else {
-                masked.append(pair.raw)
-            }
-        }
-        return String(text[...question]) + masked.joined(separator: "&")
+        return String(text[...question]) + walkQuery(text[text.index(after: question)...]).map(\.masked).joined(separator: "&")
     }
 
     /// The values of secret options (and their unescaped-`&` tails) in text that does not parse.
     static func secretOptionValues(in text: String) -> [String] {
         guard let question = text.firstIndex(of: "?") else { return [] }
-        var found: [String] = []
+        return walkQuery(text[text.index(after: question)...]).flatMap(\.secrets)
+    }
+
+    /// Each pair of a query, masked, with the secrets it held. A pair right after a secret value
+    /// that is no known option is most likely the rest of that value (an unescaped `&`): it is a
+    /// secret too.
+    private static func walkQuery(_ query: Substring) -> [(masked: String, secrets: [String])] {
         var afterSecret = false
-        for pair in queryPairs(text[text.index(after: question)...]) {
-            if afterSecret, pair.spec == nil {
-                found.append(pair.raw)
-                continue
-            }
+        return queryPairs(query).map { pair in
+            if afterSecret, pair.spec == nil { return (SecretMask.text, [pair.raw]) }
             afterSecret = pair.spec?.isSecret == true
-            if afterSecret, let value = pair.value { found.append(value) }
-            if pair.spec?.canonical == "authMechanismProperties", let value = pair.value {
-                for property in value.split(separator: ",") {
-                    let parts = property.split(separator: ":", maxSplits: 1)
-                    if parts.count == 2, isSecretProperty(String(parts[0])) { found.append(String(parts[1])) }
-                }
+            guard let key = pair.key, let value = pair.value else { return (pair.raw, []) }
+            if afterSecret { return (key + "=" + SecretMask.text, [value]) }
+            guard pair.spec?.canonical == "authMechanismProperties" else { return (pair.raw, []) }
+            var secrets: [String] = []
+            let properties = value.split(separator: ",", omittingEmptySubsequences: false).map { property -> String in
+                let name = String(property.prefix { $0 != ":" })
+                guard isSecretProperty(name), name.count < property.count else { return String(property) }
+                secrets.append(String(property.dropFirst(name.count + 1)))
+                return name + ":" + SecretMask.text
             }
+            return (key + "=" + properties.joined(separator: ","), secrets)
         }
-        return found
     }
 
     /// One `key=value` pair of a query, with the option it names when known.
