@@ -9,6 +9,7 @@ struct CatalogFileDecoder {
     private static let fileKeys: Set = ["area", "description", "entries"]
     private static let entryKeys: Set = [
         "id", "severity", "title", "explanation", "match", "exitCode", "fixes", "suppressedBy",
+        "detection", "manual",
     ]
     private static let matchKeys: Set = ["logIds", "codeNames", "messagePattern", "exitCodes", "platforms"]
     private static let fixKeys: Set = ["id", "summary", "commands"]
@@ -79,7 +80,18 @@ struct CatalogFileDecoder {
             match: try rules(object["match"], entry: name), exitCode: exitCode,
             fixes: try fixes(object["fixes"], entry: name),
             suppressedBy: try list(object["suppressedBy"], of: String.self, key: "suppressedBy", entry: name).map(FindingID.init(rawValue:)),
+            detection: try string(object["detection"], key: "detection", entry: name, required: false) ?? "",
+            manual: try manualLink(object["manual"], entry: name),
             sourceFile: file)
+    }
+
+    /// The `manual` link: an https URL of MongoDB's documentation, or absent.
+    private func manualLink(_ raw: Any?, entry: String) throws(CatalogError) -> String? {
+        guard let link = try string(raw, key: "manual", entry: entry, required: false) else { return nil }
+        guard link.hasPrefix("https://") else {
+            throw CatalogError(file: file, entry: entry, reason: "manual must be an https:// link")
+        }
+        return link
     }
 
     private func rules(_ raw: Any?, entry: String) throws(CatalogError) -> [MatchRule] {

@@ -23,6 +23,10 @@ public struct DiagnosticEntry: Sendable {
     /// Ids of entries that explain the same lines better; when one of them matched too, this
     /// entry is dropped (`storage.downgrade` after `dbpath.wrong-owner`).
     public var suppressedBy: [FindingID]
+    /// How mongo-doctor detects the problem (which check, which log line), for `explain`.
+    public var detection: String
+    /// MongoDB's manual page on the problem, when there is one.
+    public var manual: String?
     /// The file the entry was read from.
     public var sourceFile: String
 
@@ -30,7 +34,7 @@ public struct DiagnosticEntry: Sendable {
     public init(
         id: FindingID, severity: Severity, title: String, explanation: String = "",
         match: [MatchRule] = [], exitCode: Int? = nil, fixes: [Platform: [FixTemplate]] = [:],
-        suppressedBy: [FindingID] = [], sourceFile: String = ""
+        suppressedBy: [FindingID] = [], detection: String = "", manual: String? = nil, sourceFile: String = ""
     ) {
         self.id = id
         self.severity = severity
@@ -40,6 +44,8 @@ public struct DiagnosticEntry: Sendable {
         self.exitCode = exitCode
         self.fixes = fixes
         self.suppressedBy = suppressedBy
+        self.detection = detection
+        self.manual = manual
         self.sourceFile = sourceFile
     }
 }
