@@ -28,6 +28,9 @@ public struct TextRenderer: Sendable {
         if verbose, !report.checks.isEmpty { lines.append(waterfall(report)) }
         lines.append("")
         lines.append(summary(report))
+        if let first = report.findings.first(where: { $0.severity == .error }) {
+            lines.append("  More on the first error: mongo-doctor explain \(first.id)")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

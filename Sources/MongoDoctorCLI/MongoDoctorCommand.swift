@@ -12,7 +12,7 @@ public struct MongoDoctorCommand: AsyncParsableCommand {
         discussion: "Exit status: 0 no error findings, 1 at least one error finding, 2 the tool could not do its job.",
         version: MongoDoctorVersion.current,
         subcommands: [
-            CheckCommand.self, URICommand.self, LogCommand.self,
+            CheckCommand.self, URICommand.self, LogCommand.self, ExplainCommand.self,
             PendingCommand.Provision.self, PendingCommand.Migrate.self,
             PendingCommand.Users.self, PendingCommand.Sessions.self,
         ],

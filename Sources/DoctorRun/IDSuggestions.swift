@@ -1,0 +1,31 @@
+public import DoctorCore
+
+/// "Did you mean": the known ids closest to a mistyped one.
+public enum IDSuggestions {
+    /// Up to three ids within a small edit distance of `text`, or sharing its area and a word, closest first.
+    public static func closest(to text: String, among ids: [FindingID]) -> [FindingID] {
+        let query = text.lowercased()
+        let scored = ids.map { id -> (FindingID, Int) in
+            var score = distance(query, id.rawValue)
+            if id.rawValue.contains(query) || (query.count >= 4 && query.contains(id.rawValue)) { score = min(score, 1) }
+            return (id, score)
+        }
+        let limit = max(2, query.count / 3)
+        return scored.filter { $0.1 <= limit }.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(3).map(\.0)
+    }
+
+    /// Levenshtein distance.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        if x.isEmpty { return y.count }
+        var previous = Array(0...y.count)
+        for i in 1...x.count {
+            var current = [i] + Array(repeating: 0, count: y.count)
+            for j in 1...max(1, y.count) where !y.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[y.count]
+    }
+}
