@@ -14,11 +14,14 @@ public struct Finding: Sendable {
     public var evidence: [String]
     /// Ways to fix it, most direct first.
     public var fixes: [Fix]
+    /// The values the catalog's wording of this finding names (`{host}`, `{path}`), by name. Never
+    /// rendered as such; never a secret.
+    public var values: [String: String]
 
     /// Creates a finding; `check` is set by the runner when left empty.
     public init(
         id: FindingID, severity: Severity, title: String, detail: String = "",
-        evidence: [String] = [], fixes: [Fix] = [], check: CheckID = ""
+        evidence: [String] = [], fixes: [Fix] = [], check: CheckID = "", values: [String: String] = [:]
     ) {
         self.id = id
         self.severity = severity
@@ -27,5 +30,6 @@ public struct Finding: Sendable {
         self.detail = detail
         self.evidence = evidence
         self.fixes = fixes
+        self.values = values
     }
 }

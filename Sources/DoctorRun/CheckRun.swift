@@ -82,8 +82,9 @@ public struct CheckRun: Sendable {
         let answers = context.fact(ReachableEndpoints.self)?.somethingListens ?? false
         let connection = context.fact(ConnectionTarget.self)
         let isLocal = connection.map(localRule.isLocal) ?? false
+        let wording = CatalogWording(catalog: request.catalog, platform: request.platform)
         guard request.localRequested || (isLocal && !answers) else {
-            return Outcome(target: target, results: results, applied: [], ranLocalChecks: false)
+            return Outcome(target: target, results: wording.apply(to: results), applied: [], ranLocalChecks: false)
         }
         var setup = request.local
         setup.serverAnswers = isLocal ? answers : nil
@@ -93,6 +94,6 @@ public struct CheckRun: Sendable {
             + [ConfiguredLogCheck(explicitPath: request.logPath, analyzer: analyzer, files: localProbes.files)]
         let outcome = await Doctor(checks: checks).run(in: context, applyFixes: request.applyFixes, confirm: confirm)
         results += outcome.results
-        return Outcome(target: target, results: results, applied: outcome.applied, ranLocalChecks: true)
+        return Outcome(target: target, results: wording.apply(to: results), applied: outcome.applied, ranLocalChecks: true)
     }
 }

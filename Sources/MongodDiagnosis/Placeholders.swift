@@ -61,6 +61,20 @@ struct Placeholders: Sendable {
         return Self.defaults[platform]?[name] ?? "<\(name)>"
     }
 
+    /// The `{name}` placeholders of `template`, in order.
+    static func names(in template: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            let afterOpen = rest.index(after: open)
+            let name = rest[afterOpen...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            let close = rest.index(afterOpen, offsetBy: name.count)
+            if !name.isEmpty, close < rest.endIndex, rest[close] == "}" { names.append(String(name)) }
+            rest = rest[afterOpen...]
+        }
+        return names
+    }
+
     /// Per-platform defaults, written as shell text.
     private static let defaults: [Platform: [String: String]] = [
         .linux: [

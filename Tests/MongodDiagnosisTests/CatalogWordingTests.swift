@@ -1,0 +1,51 @@
+import DoctorCore
+import MongodDiagnosis
+import Testing
+
+/// Code decides that a finding applies; the catalog says what it means.
+@Suite struct CatalogWordingTests {
+    static let entry = DiagnosticEntry(
+        id: "tcp.refused", severity: .error, title: "Nothing listens on {host}:{port}",
+        explanation: "The connection to {host} was refused.",
+        fixes: [.linux: [FixTemplate(id: "mongod.start", summary: "Start mongod on port {port}", commands: ["mongod --port {port}"])]])
+    static let wording = CatalogWording(catalog: DiagnosticCatalog(entries: [entry]), platform: .linux)
+
+    @Test func aFindingWithEveryValueTakesTheCatalogsWords() {
+        let code = Finding(id: "tcp.refused", severity: .warning, title: "code words", evidence: ["e"],
+                           values: ["host": "db1", "port": "27018"])
+        let worded = Self.wording.apply(to: code)
+        #expect(worded.title == "Nothing listens on db1:27018")
+        #expect(worded.detail == "The connection to db1 was refused.")
+        #expect(worded.fixes.map(\.commands) == [["mongod --port 27018"]])
+        #expect(worded.severity == .warning && worded.evidence == ["e"], "severity and evidence stay the code's")
+    }
+
+    @Test func aMissingValueKeepsTheCodesWords() {
+        let code = Finding(id: "tcp.refused", severity: .error, title: "code words", values: ["host": "db1"])
+        #expect(Self.wording.apply(to: code).title == "code words")
+    }
+
+    @Test func anIdTheCatalogLacksIsUntouched() {
+        let code = Finding(id: "x.other", severity: .error, title: "kept", values: ["host": "h"])
+        #expect(Self.wording.apply(to: code).title == "kept")
+    }
+
+    @Test func automaticActionsSurviveTheRewording() {
+        let action = ClosureFixAction {}
+        let code = Finding(id: "tcp.refused", severity: .error, title: "t",
+                           fixes: [Fix(id: "mongod.start", summary: "s", action: action), Fix(id: "x.auto", summary: "a", action: action)],
+                           values: ["host": "h", "port": "1"])
+        let fixes = Self.wording.apply(to: code).fixes
+        #expect(fixes.map(\.id) == ["mongod.start", "x.auto"])
+        #expect(fixes.allSatisfy { $0.isAutomatic })
+        #expect(fixes.first?.summary == "Start mongod on port 1")
+    }
+
+    @Test func aUserCatalogRewordsTheBuiltInOne() {
+        let user = DiagnosticEntry(id: "tcp.refused", severity: .error, title: "Bei {host} hört niemand zu")
+        var catalog = DiagnosticCatalog(entries: [Self.entry])
+        catalog = DiagnosticCatalog(entries: catalog.entries + [user])
+        let code = Finding(id: "tcp.refused", severity: .error, title: "t", values: ["host": "db1", "port": "1"])
+        #expect(CatalogWording(catalog: catalog, platform: .linux).apply(to: code).title == "Bei db1 hört niemand zu")
+    }
+}
