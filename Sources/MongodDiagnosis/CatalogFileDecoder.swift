@@ -8,7 +8,7 @@ struct CatalogFileDecoder {
 
     private static let fileKeys: Set = ["area", "description", "entries"]
     private static let entryKeys: Set = [
-        "id", "severity", "title", "explanation", "match", "exitCode", "fixes", "suppressedBy",
+        "id", "severity", "title", "explanation", "match", "exitCode", "fixes", "suppressedBy", "fallback",
     ]
     private static let matchKeys: Set = ["logIds", "codeNames", "messagePattern", "exitCodes", "platforms"]
     private static let fixKeys: Set = ["id", "summary", "commands"]
@@ -73,13 +73,20 @@ struct CatalogFileDecoder {
             }
             exitCode = code
         }
+        var isFallback = false
+        if let value = object["fallback"] {
+            guard let number = value as? NSNumber, String(cString: number.objCType) == "c" else {
+                throw CatalogError(file: file, entry: name, reason: "fallback must be true or false")
+            }
+            isFallback = number.boolValue
+        }
         return DiagnosticEntry(
             id: FindingID(rawValue: id), severity: severity, title: title,
             explanation: try string(object["explanation"], key: "explanation", entry: name, required: false) ?? "",
             match: try rules(object["match"], entry: name), exitCode: exitCode,
             fixes: try fixes(object["fixes"], entry: name),
             suppressedBy: try list(object["suppressedBy"], of: String.self, key: "suppressedBy", entry: name).map(FindingID.init(rawValue:)),
-            sourceFile: file)
+            isFallback: isFallback, sourceFile: file)
     }
 
     private func rules(_ raw: Any?, entry: String) throws(CatalogError) -> [MatchRule] {

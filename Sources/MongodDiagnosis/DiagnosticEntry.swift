@@ -23,6 +23,9 @@ public struct DiagnosticEntry: Sendable {
     /// Ids of entries that explain the same lines better; when one of them matched too, this
     /// entry is dropped (`storage.downgrade` after `dbpath.wrong-owner`).
     public var suppressedBy: [FindingID]
+    /// Reported only when nothing else explains the failure (no other error entry matched and
+    /// no unknown error line): "mongod failed; the cause is in its own log".
+    public var isFallback: Bool
     /// The file the entry was read from.
     public var sourceFile: String
 
@@ -30,7 +33,7 @@ public struct DiagnosticEntry: Sendable {
     public init(
         id: FindingID, severity: Severity, title: String, explanation: String = "",
         match: [MatchRule] = [], exitCode: Int? = nil, fixes: [Platform: [FixTemplate]] = [:],
-        suppressedBy: [FindingID] = [], sourceFile: String = ""
+        suppressedBy: [FindingID] = [], isFallback: Bool = false, sourceFile: String = ""
     ) {
         self.id = id
         self.severity = severity
@@ -40,6 +43,7 @@ public struct DiagnosticEntry: Sendable {
         self.exitCode = exitCode
         self.fixes = fixes
         self.suppressedBy = suppressedBy
+        self.isFallback = isFallback
         self.sourceFile = sourceFile
     }
 }
