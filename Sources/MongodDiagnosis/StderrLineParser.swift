@@ -12,7 +12,7 @@ struct StderrLineParser: Sendable {
     private static let systemdSignal = Pattern(#"code=(?:killed|dumped), (?:status=\d+/|signal=)(?:SIG)?([A-Z]+)"#)
     /// Container runtimes: `mongo-1 exited with code 132` (compose), `Exited (100) 3 minutes ago`
     /// (`docker ps`), `Exit Code:  14` (`kubectl describe`).
-    private static let containerExit = Pattern(#"(?:exited with code|Exited \(|Exit Code:\s*)(\d+)"#)
+    private static let containerExit = Pattern(#"(?:exited with code |Exited \(|Exit Code:\s*)(\d+)"#)
 
     /// Prefixes of lines that report an error before logging starts (`src/mongo/util/options_parser/`,
     /// `src/mongo/db/initialize_server_global_state.cpp`, and 2.x's `SEVERE:`), and the bare
@@ -27,7 +27,7 @@ struct StderrLineParser: Sendable {
     /// Fragments of error lines that may sit anywhere in the line: the loader, the shell, the
     /// docker image's entrypoint, a message pasted without its log line.
     private static let errorFragments = [
-        "error while loading shared libraries", "Illegal instruction", "requires a CPU with AVX",
+        "error while loading shared libraries", "Library not loaded", "Illegal instruction", "SIGILL", "requires a CPU with AVX",
         "Data directory", "Address already in use", "Another mongod instance is already running",
         "Unable to lock file", "read-only directory", "unsupported WiredTiger file version",
         "UPGRADE PROBLEM", "NonExistentPath", "DBPathInUse", "IllegalOperation", "FileNotOpen",
