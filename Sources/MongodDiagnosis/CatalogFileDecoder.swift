@@ -8,7 +8,7 @@ struct CatalogFileDecoder {
 
     private static let fileKeys: Set = ["area", "description", "entries"]
     private static let entryKeys: Set = [
-        "id", "severity", "title", "explanation", "match", "exitCode", "fixes", "suppressedBy",
+        "id", "severity", "title", "explanation", "match", "exitCode", "fixes", "suppressedBy", "fallback",
         "detection", "manual",
     ]
     private static let matchKeys: Set = ["logIds", "codeNames", "messagePattern", "exitCodes", "platforms"]
@@ -74,6 +74,13 @@ struct CatalogFileDecoder {
             }
             exitCode = code
         }
+        var isFallback = false
+        if let value = object["fallback"] {
+            guard let number = value as? NSNumber, String(cString: number.objCType) == "c" else {
+                throw CatalogError(file: file, entry: name, reason: "fallback must be true or false")
+            }
+            isFallback = number.boolValue
+        }
         return DiagnosticEntry(
             id: FindingID(rawValue: id), severity: severity, title: title,
             explanation: try string(object["explanation"], key: "explanation", entry: name, required: false) ?? "",
@@ -82,7 +89,7 @@ struct CatalogFileDecoder {
             suppressedBy: try list(object["suppressedBy"], of: String.self, key: "suppressedBy", entry: name).map(FindingID.init(rawValue:)),
             detection: try string(object["detection"], key: "detection", entry: name, required: false) ?? "",
             manual: try manualLink(object["manual"], entry: name),
-            sourceFile: file)
+            isFallback: isFallback, sourceFile: file)
     }
 
     /// The `manual` link: an https URL of MongoDB's documentation, or absent.

@@ -26,7 +26,7 @@ struct CatalogMatcher: Sendable {
         var indexByID: [FindingID: Int] = [:]
         for event in events {
             let watched = event.id.map(watchedIDs.contains) ?? false
-            let freeText = hasFreeText && (event.format != .json || event.severity >= .warning)
+            let freeText = hasFreeText && (event.format != .json || event.severity >= .warning || event.error != nil)
             guard watched || freeText else { continue }
             let subject = MatchSubject(event)
             for entry in lineEntries {
@@ -41,7 +41,16 @@ struct CatalogMatcher: Sendable {
         }
         hits += exitCodeHits(excluding: Set(indexByID.keys))
         let matched = Set(hits.map(\.entry.id))
-        return hits.filter { hit in !hit.entry.suppressedBy.contains(where: matched.contains) }
+        var kept = hits.filter { hit in !hit.entry.suppressedBy.contains(where: matched.contains) }
+        // A fallback entry speaks only when nothing else explains the failure: no other error
+        // entry matched, and no log line reports an error the catalog does not know.
+        let explained = kept.contains { !$0.entry.isFallback && $0.entry.severity == .error }
+        let matchedLines = Set(kept.filter { !$0.entry.isFallback }.flatMap { $0.events.map(\.lineNumber) })
+        let unknownError = events.contains { event in
+            event.format != .stderr && event.severity >= .error && !matchedLines.contains(event.lineNumber)
+        }
+        if explained || unknownError { kept.removeAll { $0.entry.isFallback } }
+        return kept
     }
 
     /// Entries whose rules look only at the exit code and platform (`exitCodes: [48]`).

@@ -27,6 +27,9 @@ public struct DiagnosticEntry: Sendable {
     public var detection: String
     /// MongoDB's manual page on the problem, when there is one.
     public var manual: String?
+    /// Reported only when nothing else explains the failure (no other error entry matched and
+    /// no unknown error line): "mongod failed; the cause is in its own log".
+    public var isFallback: Bool
     /// The file the entry was read from.
     public var sourceFile: String
 
@@ -34,7 +37,7 @@ public struct DiagnosticEntry: Sendable {
     public init(
         id: FindingID, severity: Severity, title: String, explanation: String = "",
         match: [MatchRule] = [], exitCode: Int? = nil, fixes: [Platform: [FixTemplate]] = [:],
-        suppressedBy: [FindingID] = [], detection: String = "", manual: String? = nil, sourceFile: String = ""
+        suppressedBy: [FindingID] = [], detection: String = "", manual: String? = nil, isFallback: Bool = false, sourceFile: String = ""
     ) {
         self.id = id
         self.severity = severity
@@ -46,6 +49,7 @@ public struct DiagnosticEntry: Sendable {
         self.suppressedBy = suppressedBy
         self.detection = detection
         self.manual = manual
+        self.isFallback = isFallback
         self.sourceFile = sourceFile
     }
 }

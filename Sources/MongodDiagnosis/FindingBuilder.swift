@@ -19,10 +19,11 @@ struct FindingBuilder: Sendable {
         _ entry: DiagnosticEntry, events: [MongodLogEvent], values: [String: String] = [:]
     ) -> Finding {
         let placeholders = base.adding(values)
-        let fixes = (entry.fixes[base.platform] ?? []).map { template in
-            Fix(
-                id: template.id, summary: placeholders.fill(template.summary),
-                commands: template.commands.map { placeholders.fill($0, forCommand: true) })
+        let fixes = (entry.fixes[base.platform] ?? []).compactMap { template -> Fix? in
+            let commands = template.commands.compactMap(placeholders.fillCommand)
+            // A fix that would chown/chmod a directory that is not mongod's own is never offered.
+            guard !commands.contains(where: SafeFix.touchesSharedDirectory) else { return nil }
+            return Fix(id: template.id, summary: placeholders.fill(template.summary), commands: commands)
         }
         return Finding(
             id: entry.id, severity: entry.severity, title: placeholders.fill(entry.title),

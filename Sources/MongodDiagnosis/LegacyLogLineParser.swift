@@ -10,13 +10,16 @@ struct LegacyLogLineParser: Sendable {
     /// `<ctime date> [ctx] message` (2.x, no severity or component).
     private static let ancient = Pattern(
         #"^((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \w{3} +\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?)\s+\[([^\]]*)\]\s?(.*)$"#)
+    /// `<iso date> [ctx] message` (2.6: an ISO date but no severity or component).
+    private static let isoNoSeverity = Pattern(
+        #"^(\d{4}-\d\d-\d\dT[0-9:.]+(?:Z|[+-]\d\d:?\d\d)?)\s+\[([^\]]*)\]\s?(.*)$"#)
     /// `MongoDB starting : pid=1 port=27017 dbpath=/data/db 64-bit host=h`.
     private static let starting = Pattern(#"port=(\d+) dbpath=(.+?) (?:64|32)-bit"#)
 
     /// Legacy numeric codes worth naming (`exception in initAndListen: 29 …`).
     static let codeNames: [Int: String] = [
         2: "BadValue", 20: "IllegalOperation", 29: "NonExistentPath", 30: "InvalidPath",
-        38: "FileNotOpen", 98: "DBPathInUse", 9001: "SocketException",
+        38: "FileNotOpen", 98: "DBPathInUse", 9001: "SocketException", 14: "TypeMismatch",
     ]
 
     /// Returns the event, or `nil` when `text` is not a legacy log line.
@@ -28,9 +31,9 @@ struct LegacyLogLineParser: Sendable {
                 lineNumber: lineNumber, line: line, format: .legacy,
                 severity: LogSeverity(letter: groups[2] ?? "I"), message: groups[5] ?? "",
                 timestamp: groups[1], component: groups[3], context: groups[4])
-        } else if let groups = Self.ancient.firstMatch(in: body) {
+        } else if let groups = Self.ancient.firstMatch(in: body) ?? Self.isoNoSeverity.firstMatch(in: body) {
             let message = groups[3] ?? ""
-            let severity: LogSeverity = message.contains("ERROR") || message.contains("exception") ? .error : .info
+            let severity: LogSeverity = Self.soundsLikeError(message) ? .error : .info
             event = MongodLogEvent(
                 lineNumber: lineNumber, line: line, format: .legacy, severity: severity,
                 message: message, timestamp: groups[1], context: groups[2])
@@ -46,8 +49,16 @@ struct LegacyLogLineParser: Sendable {
             }
         } else if event.message.contains("SERVER RESTARTED") {
             event.startupMarker = .restarted
+        } else if event.message.hasPrefix("options: ") {
+            event.attributes.merge(StartupOptionsText.values(in: event.message)) { $1 }
         }
         return event
+    }
+
+    /// Whether a 2.x line without a severity column reports an error.
+    static func soundsLikeError(_ message: String) -> Bool {
+        let words = ["ERROR", "exception", "Assertion", "SEVERE", "Fatal", "fatal", "Unable to", "old lock file", "Insufficient free space"]
+        return words.contains { message.contains($0) }
     }
 
     /// The error of `exception in initAndListen: 29 Data directory … not found., terminating`

@@ -1,3 +1,5 @@
+import Foundation
+
 /// mongod's exit codes (`src/mongo/util/exit_code.h`) and the log lines that imply them.
 public enum MongodExitCodes {
     /// The name and meaning of one exit code.
@@ -41,8 +43,28 @@ public enum MongodExitCodes {
         20573: 62,  // wrong mongod version
     ]
 
-    /// The meaning of `code`, when it is a known mongod exit code.
-    public static func meaning(of code: Int) -> Meaning? { table[code] }
+    /// Ids of the lines after which mongod exits.
+    static var terminatingIDs: Set<Int> { Set(impliedByLogId.keys) }
+
+    /// Signals a shell or container runtime reports as 128 + n (`exited with code 132`).
+    private static let signals: [Int: Meaning] = [
+        4: Meaning(name: "SIGILL", summary: "killed by an illegal instruction: this CPU lacks an instruction the binary needs (AVX for MongoDB 5.0+)"),
+        6: Meaning(name: "SIGABRT", summary: "aborted"),
+        9: Meaning(name: "SIGKILL", summary: "killed, often by the out-of-memory killer or a container memory limit"),
+        11: Meaning(name: "SIGSEGV", summary: "crashed (segmentation fault)"),
+        15: Meaning(name: "SIGTERM", summary: "asked to stop"),
+    ]
+
+    /// The meaning of `code`, when it is a known mongod exit code or 128 + a known signal.
+    public static func meaning(of code: Int) -> Meaning? {
+        table[code] ?? (code > 128 ? signals[code - 128] : nil)
+    }
+
+    /// The shell-style exit code of a signal name (`ILL` gives 132), when it is known.
+    static func code(ofSignal name: String) -> Int? {
+        let numbers = ["ILL": 4, "ABRT": 6, "KILL": 9, "SEGV": 11, "TERM": 15]
+        return numbers[name.uppercased().replacingOccurrences(of: "SIG", with: "")].map { 128 + $0 }
+    }
 
     /// The exit code a line implies, when it is a terminating line.
     ///
@@ -51,11 +73,13 @@ public enum MongodExitCodes {
     static func implied(by event: MongodLogEvent) -> Int? {
         if let id = event.id, let code = impliedByLogId[id] { return code }
         if event.format == .json && event.severity == .fatal { return 14 }
-        if event.format == .legacy && event.message.contains("exception in initAndListen") { return 100 }
+        if event.format != .json && event.message.contains("exception in initAndListen") { return 100 }
         if event.format == .stderr && event.severity == .error {
-            let optionErrors = ["Error parsing", "Unrecognized option"]
+            let optionErrors = ["Error parsing", "Unrecognized option", "Expected boolean", "BadValue"]
             if optionErrors.contains(where: { event.message.hasPrefix($0) }) { return 2 }
-            if event.message.hasPrefix("Failed global initialization") { return 1 }
+            if event.message.hasPrefix("Failed global initialization") || event.message.hasPrefix("SEVERE: Failed global") {
+                return 1
+            }
         }
         return nil
     }

@@ -50,10 +50,18 @@ public struct MongodLogParser: Sendable {
         var startupHasStarting = false
         let lines = Self.lines(of: text)
         let lastStartLine = keepsEarlierStartups ? 0 : lastStartupLine(lines)
-        for (index, line) in lines.enumerated() {
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            defer { index += 1 }
             if line.allSatisfy(\.isWhitespace) { continue }
             if index < lastStartLine && Self.isRoutineJSONLine(line) { continue }
-            guard let event = parseLine(line, lineNumber: index + 1) else {
+            var parsed = parseLine(line, lineNumber: index + 1)
+            if parsed == nil || parsed?.format == .stderr, let (event, used) = joinWrapped(lines, from: index) {
+                parsed = event
+                index += used - 1
+            }
+            guard let event = parsed else {
                 linesIgnored += 1
                 continue
             }
@@ -104,12 +112,41 @@ public struct MongodLogParser: Sendable {
             || line.containsBytes("SERVER RESTARTED") || line.containsBytes("23403")
     }
 
-    /// Parses one line (without its newline), trying each format in turn.
+    /// Parses one line (without its newline), trying each format in turn; when none fits,
+    /// strips one wrapper (journal, compose, svlogd, timestamp, test harness) and tries again.
     func parseLine(_ line: Substring, lineNumber: Int) -> MongodLogEvent? {
         let whole = String(line)
-        if let event = parseBody(line, lineNumber: lineNumber, line: whole) { return event }
-        if let body = JournalPrefix.strip(line), let event = parseBody(body, lineNumber: lineNumber, line: whole) {
-            return event
+        var body = line
+        var fallback: MongodLogEvent?
+        for _ in 0..<4 {
+            if let event = parseBody(body, lineNumber: lineNumber, line: whole) {
+                // A loose stderr reading may hide a real log line behind one more prefix.
+                guard event.format == .stderr else { return event }
+                fallback = fallback ?? event
+            }
+            guard let rest = LinePrefix.strip(body) else { break }
+            body = rest
+        }
+        return fallback
+    }
+
+    /// A JSON line the paste wrapped over several lines (at most 12), joined back; the event
+    /// and the number of lines it used.
+    private func joinWrapped(_ lines: [Substring], from start: Int) -> (MongodLogEvent, Int)? {
+        let first = lines[start]
+        guard first.contains("{\"t\":") || first.contains("{\"t\" :"), !first.hasSuffix("}") else { return nil }
+        var joinedTight = String(first)
+        var joinedSpaced = String(first)
+        for end in (start + 1)..<min(lines.count, start + 12) {
+            let next = lines[end]
+            if next.contains("{\"t\":") { return nil }
+            joinedTight += next.drop(while: \.isWhitespace)
+            joinedSpaced += " " + next.drop(while: \.isWhitespace)
+            for joined in [joinedTight, joinedSpaced] {
+                if let event = parseLine(Substring(joined), lineNumber: start + 1), event.format == .json {
+                    return (event, end - start + 1)
+                }
+            }
         }
         return nil
     }
@@ -124,8 +161,17 @@ public struct MongodLogParser: Sendable {
         if body.first == "{", let event = json.parse(body, lineNumber: lineNumber, line: line) {
             return event
         }
-        return legacy.parse(body, lineNumber: lineNumber, line: line)
-            ?? stderr.parse(body, lineNumber: lineNumber, line: line)
+        if let event = legacy.parse(body, lineNumber: lineNumber, line: line) { return event }
+        if Self.mayBeFragment(body), let event = json.parseFragment(body, lineNumber: lineNumber, line: line) {
+            return event
+        }
+        return stderr.parse(body, lineNumber: lineNumber, line: line)
+    }
+
+    /// A piece of a JSON log line: quoted keys a mongod line has.
+    private static func mayBeFragment(_ body: Substring) -> Bool {
+        body.containsBytes(#""msg":"#) || body.containsBytes(#""attr":"#) || body.containsBytes(#"","attr""#)
+            || body.containsBytes(#""error":"#) || body.containsBytes(#""ctx":"#)
     }
 }
 

@@ -6,8 +6,11 @@ import Foundation
 /// Values come, most specific first, from the named groups of the matching rule, the matched
 /// line's attributes, facts of the startup (`dbpath`, `port`, `serverVersion`), then
 /// per-platform defaults. In commands, values are shell-quoted when needed; defaults are
-/// shell text already (`$USER`, `%USERNAME%`) and are inserted as they are. A placeholder
-/// with no value at all is shown as `<name>`.
+/// shell text already (`$USER`, `%USERNAME%`) and are inserted as they are.
+///
+/// Nothing unfilled reaches a reader. In text, a value the log does not give is said in
+/// words: the template's own (`{port|(the log does not show which)}`), else a phrase for the
+/// name (`the data directory`). A command that needs a value nobody knows is left out.
 struct Placeholders: Sendable {
     /// The platform whose defaults and quoting rules apply.
     let platform: Platform
@@ -35,45 +38,89 @@ struct Placeholders: Sendable {
         return copy
     }
 
-    /// `template` with every `{name}` replaced; `forCommand` quotes values for the shell.
-    func fill(_ template: String, forCommand: Bool = false) -> String {
+    /// `template` with every `{name}` (or `{name|words}`) replaced; text, never a command.
+    func fill(_ template: String) -> String {
+        substitute(template) { name, words in
+            values[name] ?? proseDefault(name) ?? words ?? Self.words[name] ?? "(not shown in the log)"
+        } ?? template
+    }
+
+    /// `command` with every placeholder replaced and quoted for the shell, or `nil` when one
+    /// has no value at all (the command is then not shown).
+    func fillCommand(_ command: String) -> String? {
+        substitute(command) { name, _ in
+            if let value = values[name] { return quote(value) }
+            return commandDefault(name)
+        }
+    }
+
+    /// Replaces each `{name}` / `{name|words}` with `value(name, words)`; `nil` when one gives `nil`.
+    func substitute(_ template: String, _ value: (String, String?) -> String?) -> String? {
         var output = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
             output += rest[..<open]
             let afterOpen = rest.index(after: open)
             let name = rest[afterOpen...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-            let close = rest.index(afterOpen, offsetBy: name.count)
+            var close = rest.index(afterOpen, offsetBy: name.count)
+            var words: String?
+            if !name.isEmpty, close < rest.endIndex, rest[close] == "|", let end = rest[close...].firstIndex(of: "}") {
+                words = String(rest[rest.index(after: close)..<end])
+                close = end
+            }
             guard !name.isEmpty, close < rest.endIndex, rest[close] == "}" else {
                 output.append("{")
                 rest = rest[afterOpen...]
                 continue
             }
-            output += resolve(String(name), forCommand: forCommand)
+            guard let filled = value(String(name), words) else { return nil }
+            output += filled
             rest = rest[rest.index(after: close)...]
         }
         return output + rest
     }
 
-    private func resolve(_ name: String, forCommand: Bool) -> String {
-        if let value = values[name] { return forCommand ? quote(value) : value }
-        if name == "socket" { return "/tmp/mongodb-\(values["port"] ?? "27017").sock" }
-        return Self.defaults[platform]?[name] ?? "<\(name)>"
+    /// Names whose defaults are facts of the installation, not of this log: fine in text.
+    private static let environmentNames: Set = ["user", "serviceUser", "config", "logpath", "logdir", "socket", "nextPort"]
+
+    private func proseDefault(_ name: String) -> String? {
+        Self.environmentNames.contains(name) ? commandDefault(name) : nil
     }
 
-    /// The `{name}` placeholders of `template`, in order.
+    /// The placeholders of `template` that need a value: `{name}`, but not `{name|words}`, which
+    /// says in words what is unknown.
     static func names(in template: String) -> [String] {
         var names: [String] = []
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            let afterOpen = rest.index(after: open)
-            let name = rest[afterOpen...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-            let close = rest.index(afterOpen, offsetBy: name.count)
-            if !name.isEmpty, close < rest.endIndex, rest[close] == "}" { names.append(String(name)) }
-            rest = rest[afterOpen...]
+        _ = Placeholders(platform: .linux).substitute(template) { name, words in
+            if words == nil { names.append(name) }
+            return ""
         }
         return names
     }
+
+    private func commandDefault(_ name: String) -> String? {
+        if name == "socket" { return "/tmp/mongodb-\(values["port"] ?? "27017").sock" }
+        if name == "nextPort" { return String((values["port"].flatMap { Int($0) } ?? 27017) + 1) }
+        guard let value = Self.defaults[platform]?[name] else { return nil }
+        guard value.contains("{version}") else { return value }
+        // Windows installs under Server\<major.minor>\: known only when the log shows the version.
+        guard let version = values["serverVersion"] else { return nil }
+        let majorMinor = version.split(separator: ".").prefix(2).joined(separator: ".")
+        return value.replacingOccurrences(of: "{version}", with: majorMinor)
+    }
+
+    /// How text names a value the log does not give.
+    private static let words: [String: String] = [
+        "dbpath": "the data directory", "port": "(the log does not show which port)",
+        "path": "the file named in the log", "version": "(the log does not show which)",
+        "required": "the version this mongod needs", "previousVersion": "a newer version",
+        "serverVersion": "this version", "option": "(the log does not show which option)",
+        "detail": "(no detail in the log)", "line": "(the line the error names)",
+        "column": "(the column the error names)", "lockFile": "mongod.lock",
+        "currentValue": "(not shown)", "recommendedMinimum": "the recommended minimum",
+        "message": "(no message)", "container": "the container",
+        "config": "the config file (mongod.cfg)", "logpath": "the log file", "logdir": "the log directory",
+    ]
 
     /// Per-platform defaults, written as shell text.
     private static let defaults: [Platform: [String: String]] = [
@@ -88,9 +135,9 @@ struct Placeholders: Sendable {
         ],
         .windows: [
             "dbpath": #"C:\data\db"#, "port": "27017", "user": "%USERNAME%", "serviceUser": #""NT AUTHORITY\NetworkService""#,
-            "config": #""C:\Program Files\MongoDB\Server\<version>\bin\mongod.cfg""#,
-            "logpath": #""C:\Program Files\MongoDB\Server\<version>\log\mongod.log""#,
-            "logdir": #""C:\Program Files\MongoDB\Server\<version>\log""#,
+            "config": #""C:\Program Files\MongoDB\Server\{version}\bin\mongod.cfg""#,
+            "logpath": #""C:\Program Files\MongoDB\Server\{version}\log\mongod.log""#,
+            "logdir": #""C:\Program Files\MongoDB\Server\{version}\log""#,
         ],
     ]
 

@@ -52,13 +52,14 @@ struct RuleMatcher: Sendable {
 
     /// The named groups when `rule` matches `subject` (empty when it has none), else `nil`.
     ///
-    /// A rule without `logIds` skips JSON lines below warning severity: such rules are free
-    /// text searches, and a long-running server writes millions of informational lines.
+    /// A rule without `logIds` skips JSON lines below warning severity that carry no error:
+    /// such rules are free text searches, and a long-running server writes millions of
+    /// informational lines (a `DBPathInUse` logged at `I` still counts).
     func match(_ rule: MatchRule, _ subject: MatchSubject) -> [String: String]? {
         let event = subject.event
         guard rule.looksAtLines, holdsForStartup(rule) else { return nil }
         if rule.logIds.isEmpty {
-            if event.format == .json && event.severity < .warning { return nil }
+            if event.format == .json && event.severity < .warning && event.error == nil { return nil }
         } else {
             guard let id = event.id, rule.logIds.contains(id) else { return nil }
         }

@@ -8,7 +8,9 @@ struct StartupFacts: Sendable {
     private(set) var platform: Platform?
 
     private static let windowsPath = Pattern(#"(?:^|[\s"'=:(])[A-Za-z]:\\"#)
-    private static let legacyVersion = Pattern(#"^db version v(\S+)"#)
+    /// `db version v2.2.3, pdfile version 4.5` (2.x) and `db version v4.2.8` (3.x – 4.2): the version
+    /// ends before the comma.
+    private static let legacyVersion = Pattern(#"^db version v([0-9][0-9A-Za-z.+-]*[0-9A-Za-z])"#)
 
     init(log: ParsedMongodLog) {
         var pathHint: Platform?
@@ -36,6 +38,12 @@ struct StartupFacts: Sendable {
             values["port"] = lookup(["net", "port"]) ?? values["port"]
             values["config"] = lookup(["config"]) ?? values["config"]
             values["logpath"] = lookup(["systemLog", "path"]) ?? values["logpath"]
+        }
+        if event.format == .legacy, event.message.hasPrefix("options: ") {
+            values["dbpath"] = attributes["dbPath"]?.scalarText ?? values["dbpath"]
+            values["port"] = attributes["port"]?.scalarText ?? values["port"]
+            values["config"] = attributes["config"]?.scalarText ?? values["config"]
+            values["logpath"] = attributes["logPath"]?.scalarText ?? values["logpath"]
         }
         if let version = Self.version(of: event) { values["serverVersion"] = version }
     }

@@ -33,6 +33,26 @@ import TestSupport
         #expect((json["log"] as? [String: Any])?["platform"] as? String == "linux")
     }
 
+    /// The fragment articles and Compass show (no timestamp, no closing brace): id 20557 of
+    /// src/mongo/db/mongod_main.cpp with the NonExistentPath text (mongodb-failures.md §2 row 1).
+    static let fragment = #""DBException in initAndListen, terminating","attr":{"error":"NonExistentPath: Data directory C:\\data\\db\\ not found. Create the missing directory or specify another path using (1) the --dbpath command line option, or (2) by adding the 'storage.dbPath' option in the configuration file."}"#
+
+    @Test func pastedFragmentFromAFileAndFromStandardInput() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try (Self.fragment + "\n").write(toFile: dir.appending("paste.txt"), atomically: true, encoding: .utf8)
+        for (args, stdin) in [(["log", dir.appending("paste.txt"), "--json"], nil), (["log", "-", "--json"], Self.fragment)] {
+            let (status, json) = try report(args, stdin: stdin)
+            #expect(status == 1)
+            let findings = try #require(json["findings"] as? [[String: Any]])
+            #expect(findings.first?["id"] as? String == "dbpath.missing")
+            let commands = (findings.first?["fixes"] as? [[String: Any]])?.first?["commands"] as? [String]
+            #expect(commands == [#"mkdir C:\data\db"#])
+            #expect((json["log"] as? [String: Any])?["exitCode"] as? Int == 100)
+            #expect((json["log"] as? [String: Any])?["platform"] as? String == "windows")
+        }
+    }
+
     @Test("unusable input exits 2 with one line", arguments: [
         (["log", "/nonexistent/mongod.log"], "", "cannot read log /nonexistent/mongod.log: no such file"),
         (["log", "-"], "just some text\nnothing to see\n", "not a mongod log"),

@@ -73,7 +73,7 @@ struct SeedCaseTests {
         let analysis = try Fixtures.analyze([Fixtures.starting(dbPath: "/var/lib/mongo", port: 27018), Fixtures.portInUse])
         let finding = try #require(analysis.findings.first)
         #expect(finding.title == "Port 27018 is already in use by another process")
-        #expect(finding.fixes.last?.commands == ["mongod --port <free port> --dbpath /var/lib/mongo"])
+        #expect(finding.fixes.last?.commands == ["mongod --port 27019 --dbpath /var/lib/mongo"])
     }
 
     @Test("evidence names the source and line, shortened to about 300 characters")
