@@ -68,9 +68,10 @@ struct PortHolderTests {
         let config = try dir.write("mongod.conf", "net:\n  port: \(listener.port)\n")
         let outcome = try await runCheck("port", LocalSetup(configPath: config, portAnswer: Self.http))
         let fix = try #require(outcome.finding("port.in-use")?.fixes.first { $0.id == "port.choose-other" })
-        let other = try #require(fix.summary.split(separator: "`").dropFirst().first.flatMap { Int($0.dropFirst("net.port: ".count)) })
+        let other = try #require(fix.summary.split(separator: "`").dropFirst().first.flatMap { Int($0.dropFirst("port: ".count)) })
         #expect(other != listener.port && (1024...65535).contains(other))
-        #expect(fix.summary.contains("in \(config), change net.port to `net.port: \(other)` (\(config) line 2), restart mongod"))
+        #expect(LivePortProbe().isFree(port: other, timeout: .seconds(1)))
+        #expect(fix.summary.contains("set net.port to \(other) in \(config) (\(config) line 2), the line `port: \(other)` under `net:`; restart mongod"))
         #expect(fix.commands.isEmpty)
     }
 

@@ -54,11 +54,15 @@ struct BinaryCheck: BlockingCheck {
         case .some(true): .info
         case .none: listening ? .info : .warning
         }
-        let port = "port \(settings.port.value): " + (listening ? "something listens" : "nothing listens")
+        let foreign = if case .notMongoDB = settings.portAnswer { listening } else { false }
+        let port = "port \(settings.port.value): "
+            + (foreign ? "something that is not MongoDB listens" : listening ? "something listens" : "nothing listens")
         return Finding(
             id: .mongodNotRunning, severity: severity,
             title: "No mongod process is running on this host",
-            detail: listening
+            detail: foreign
+                ? "What listens on port \(settings.port.value) is not MongoDB (see port.in-use), so no mongod serves there."
+                : listening
                 ? "Something listens on the port; the server may run in a container or under another name."
                 : installed
                     ? "Start the mongod service, or run mongod by hand with the settings checked below."

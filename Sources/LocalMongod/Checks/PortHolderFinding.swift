@@ -63,24 +63,25 @@ struct PortHolderFinding {
         }
         guard let holder = holders.first else { return nil }
         return Fix(
-            id: .portStopHolder, summary: "Stop \(holder.summary) if it should not run there (run by hand)",
+            id: .portStopHolder, summary: "Stop pid \(holder.pid) (\(holder.name)) if it should not run there (run by hand)",
             commands: commands.kill(holder.pid))
     }
 
     private var otherPortFix: Fix {
         let other = freePort ?? (port < 65535 ? port + 1 : port - 1)
-        let free = freePort != nil ? "port \(other), which is free now" : "another free port (\(other)?)"
+        let free = freePort != nil ? "port \(other) instead (free now)" : "another port, such as \(other) (check it is free)"
         let connect = "then connect to mongodb://localhost:\(other)"
         switch (settings.port.provenance, settings.configPath) {
         case (.config, let file?):
             return Fix(
                 id: .portChooseOther,
-                summary: "Or run mongod on \(free): in \(file.value), change net.port to `net.port: \(other)` "
-                    + "(\(settings.port.origin)), restart mongod, \(connect)")
+                summary: "Or run mongod on \(free): set net.port to \(other) in \(file.value) (\(settings.port.origin)), "
+                    + "the line `port: \(other)` under `net:`; restart mongod, \(connect)")
         case (.default, let file?) where settings.configState == .parsed:
             return Fix(
                 id: .portChooseOther,
-                summary: "Or run mongod on \(free): add `net.port: \(other)` under net: in \(file.value), restart mongod, \(connect)")
+                summary: "Or run mongod on \(free): add net.port to \(file.value), the line `port: \(other)` under `net:`; "
+                    + "restart mongod, \(connect)")
         default:
             let config = settings.configPath.map { ["--config", $0.value] } ?? []
             return Fix(
