@@ -4,7 +4,7 @@ public import LocalMongod
 public import MongodDiagnosis
 
 /// The `check` flow as a library call: the connection ladder, then the local mongod checks when
-/// they were asked for or when the target is this machine and nothing answers, then the fixes the
+/// they were asked for or when the target is this machine and no MongoDB server answers there, then the fixes the
 /// caller confirms, re-checked. `check`, `setup`, `provision` and the demo call it; they render.
 public struct CheckRun: Sendable {
     /// What the run is about; every field but the target is optional.
@@ -77,18 +77,25 @@ public struct CheckRun: Sendable {
         }
         let context = CheckContext(platform: request.platform, timeout: request.timeout)
         var results = await CheckRunner().run(ConnectionChecks.make(uri: target.uri, probes: connectionProbes), in: context)
-        // "Answers" means something accepted the TCP connection: a server runs there even if TLS or
-        // auth then fails, so the local mongod checks would only add noise.
-        let answers = context.fact(ReachableEndpoints.self)?.somethingListens ?? false
         let connection = context.fact(ConnectionTarget.self)
         let isLocal = connection.map(localRule.isLocal) ?? false
         let wording = CatalogWording(catalog: request.catalog, platform: request.platform)
-        guard request.localRequested || (isLocal && !answers) else {
+        let reachable = context.fact(ReachableEndpoints.self)
+        let port = request.local.port ?? (isLocal ? connection?.seeds.first?.port : nil)
+        // What the tcp stage saw on mongod's port: MongoDB (even if TLS or auth then fails: the local
+        // checks would only add noise), another program (the local checks name it), or nothing.
+        let answer: PortAnswer? = switch (isLocal, reachable, port) {
+        case (false, _, _): nil
+        case (true, nil, _): .nothing  // the tcp stage did not run: nothing was reachable
+        case (true, let reachable?, let port?): reachable.portAnswer(port: port)  // nil: that port was not tried
+        case (true, let reachable?, nil): reachable.somethingListens ? .mongodb : .nothing
+        }
+        guard request.localRequested || (isLocal && answer != .mongodb) else {
             return Outcome(target: target, results: wording.apply(to: results), applied: [], ranLocalChecks: false)
         }
         var setup = request.local
-        setup.serverAnswers = isLocal ? answers : nil
-        if setup.port == nil, isLocal, let seed = connection?.seeds.first { setup.port = seed.port }
+        setup.portAnswer = answer
+        setup.port = port
         let analyzer = MongodLogAnalyzer(catalog: request.catalog, platform: request.local.platform)
         let checks = LocalChecks.make(setup: setup, probes: localProbes)
             + [ConfiguredLogCheck(explicitPath: request.logPath, analyzer: analyzer, files: localProbes.files)]

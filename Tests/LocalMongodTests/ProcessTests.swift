@@ -28,6 +28,28 @@ struct ProcessTests {
         #expect(finding.severity == .warning)
         let expected = platform == .linux ? "sudo apt-get install -y mongodb-org" : "brew install mongodb-community"
         #expect(finding.allCommands.contains(expected))
+        // Install first, then start: the start command comes last, after every install command.
+        let start = platform == .linux ? "sudo systemctl start mongod" : "brew services start mongodb-community"
+        #expect(finding.allCommands.last == start)
+        #expect(finding.fixes.last?.summary.hasPrefix("Then start") == true)
+    }
+
+    @Test("no mongod installed and none running: mongod.not-running does not say to start a service that is not there")
+    func notRunningNotInstalled() async throws {
+        try #require(LiveProcessProbe().mongodProcesses().isEmpty, "a real mongod runs on this host")
+        let empty = try TestDirectory("bin")
+        defer { empty.remove() }
+        let port = try LoopbackListener.freePort()
+        let missing = try await runCheck("mongod.binary", LocalSetup(port: port, serverAnswers: false, searchPath: [empty.path]))
+        let notRunning = try #require(missing.finding("mongod.not-running"))
+        #expect(notRunning.allCommands.isEmpty)
+        #expect(notRunning.detail.contains("install it first (see mongod.not-found), then start it"))
+        #expect(missing.finding("mongod.not-found")?.allCommands.contains("sudo systemctl start mongod") == true)
+
+        let bin = try makeVersionScript(version: "7.0.5")
+        defer { bin.remove() }
+        let installed = try await runCheck("mongod.binary", LocalSetup(port: port, serverAnswers: false, searchPath: [bin.path]))
+        #expect(installed.finding("mongod.not-running")?.allCommands == ["sudo systemctl start mongod"])
     }
 
     @Test(

@@ -125,7 +125,7 @@ struct UnitTests {
 @Suite("process summaries")
 struct ProcessSummaryTests {
     @Test(
-        "password option values never reach evidence",
+        "password option values never reach evidence; a multi-line argument stays on one line",
         arguments: [
             (["mongod", "--tlsCertificateKeyFilePassword", "s3cret", "--port", "27017"],
              "pid 7 (mongod --tlsCertificateKeyFilePassword ***** --port 27017)"),
@@ -137,6 +137,8 @@ struct ProcessSummaryTests {
              "pid 7 (redis-server --requirepass ***** --port 27017)"),
             (["app", "-p", "s3cret", "--api-token=s3cret", "--keyFile", "/etc/mongo.key"],
              "pid 7 (app -p ***** --api-token=***** --keyFile /etc/mongo.key)"),
+            (["python3", "-c", "import http.server\nhttp.server.test()\t", "--password", "s3cret"],
+             "pid 7 (python3 -c import http.server http.server.test()  --password *****)"),
         ])
     func masked(_ argv: [String], _ expected: String) {
         #expect(ProcessSnapshot(pid: 7, uid: 0, name: "mongod", arguments: argv).summary == expected)

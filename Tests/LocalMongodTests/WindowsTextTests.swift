@@ -51,11 +51,11 @@ struct WindowsTextTests {
         #expect(finding.fixes.allSatisfy { !$0.isAutomatic })
     }
 
-    @Test("mongod not found on Windows suggests winget")
+    @Test("mongod not found on Windows suggests winget, then starting the service")
     func install() async throws {
         let outcome = try await runCheck("mongod.binary", LocalSetup(searchPath: []), platform: .windows)
         let finding = try #require(outcome.finding("mongod.not-found"))
-        #expect(finding.allCommands == ["winget install MongoDB.Server"])
+        #expect(finding.allCommands == ["winget install MongoDB.Server", "net start MongoDB"])
     }
 
     @Test("no Unix socket check on Windows")

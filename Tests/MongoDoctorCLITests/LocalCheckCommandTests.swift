@@ -86,4 +86,22 @@ import TestSupport
         let finding = try #require((json["findings"] as? [[String: Any]])?.first { $0["id"] as? String == "config.invalid-yaml" })
         #expect((finding["title"] as? String)?.contains("line 2") == true)
     }
+
+    @Test func anotherProgramOnThePortIsNamedAsTheHolder() throws {
+        let listener = try LoopbackListener(.reply(Array("HTTP/1.1 400 Bad Request\r\n\r\n".utf8)))
+        defer { listener.stop() }
+        let (status, report, _) = try report(["check", "--port", String(listener.port), "--json"])
+        #expect(status == 1)
+        #expect(ids(report).contains("tcp.not-mongodb"))
+        let finding = try #require((report["findings"] as? [[String: Any]])?.first { $0["id"] as? String == "port.in-use" })
+        #expect(finding["severity"] as? String == "error")
+        #expect((finding["title"] as? String)?.contains("pid \(getpid())") == true)
+        #expect((finding["title"] as? String)?.hasSuffix("which is not MongoDB") == true)
+        let port = (report["checks"] as? [[String: Any]])?.first { $0["id"] as? String == "port" }
+        #expect(port?["detail"] as? String == "port \(listener.port) is taken; bindIp localhost")
+
+        let text = try ProcessRunner.run("mongo-doctor", ["check", "--port", String(listener.port)])
+        #expect(text.stdout.contains("which is not MongoDB"))
+        #expect(!text.stdout.contains("the server answers there"))
+    }
 }

@@ -43,6 +43,12 @@ let catalogCases: [CatalogCase] = [
     CatalogCase(id: "kernel.thp", severity: .warning, lines: [Fixtures.transparentHugePages], exitCode: nil),
     CatalogCase(id: "security.running-as-root", severity: .warning, lines: [Fixtures.runningAsRoot], exitCode: nil),
     CatalogCase(id: "security.no-access-control", severity: .warning, lines: [Fixtures.noAccessControl], exitCode: nil),
+    // keyfile failures besides too-open (lines: KeyfileLines at the end of this file)
+    CatalogCase(id: "keyfile.unreadable", severity: .error, lines: KeyfileLines.missing, exitCode: 1),
+    CatalogCase(id: "keyfile.unreadable", severity: .error, lines: KeyfileLines.badFile, exitCode: 1),
+    CatalogCase(id: "keyfile.invalid-content", severity: .error, lines: KeyfileLines.invalidChar, exitCode: 1),
+    CatalogCase(id: "keyfile.wrong-length", severity: .error, lines: KeyfileLines.tooLong, exitCode: 1),
+    CatalogCase(id: "keyfile.wrong-length", severity: .error, lines: KeyfileLines.tooShort, exitCode: 1),
 ]
 
 @Suite("Catalog coverage")
@@ -77,5 +83,51 @@ struct CatalogCoverageTests {
         let finding = try #require(analysis.findings.first { $0.id == "log.exit-code" })
         #expect(finding.severity == .info)
         #expect(finding.title.contains("code \(testCase.exitCode ?? -1) "))
+    }
+}
+
+/// mongod's keyfile failures other than too-open, as security_file.cpp and security_key.cpp word
+/// them (mongodb-failures.md §2, row 16, lists the first three), each followed by the fatal line.
+enum KeyfileLines {
+    static let date = #""t":{"$date":"2024-01-01T00:00:00.000Z"}"#
+    static let fatal = Fixtures.keyfileTooOpen[1]
+    static func readFailed(_ code: Int, _ codeName: String, _ message: String) -> String {
+        #"{\#(date),"s":"I","c":"ACCESS","id":20254,"ctx":"main","msg":"Read security file failed","attr":{"error":{"code":\#(code),"codeName":"\#(codeName)","errmsg":"\#(message)"}}}"#
+    }
+    static let missing = [readFailed(30, "InvalidPath", "Error reading file /etc/mongo/keyfile: No such file or directory"), fatal]
+    static let badFile = [readFailed(30, "InvalidPath", "error opening file: /etc/mongo-keyfile: bad file"), fatal]
+    static let invalidChar = [readFailed(140, "UnsupportedFormat", "invalid char in key file /etc/mongo/keyfile: #"), fatal]
+    /// Pre-4.4 text lines (4.2 wording; the key counted without whitespace).
+    static let tooLong = [
+        "2019-11-01T10:00:00.000+0000 E ACCESS   [main]  security key in /etc/mongo/keyfile has length 1400, must be between 6 and 1024 chars",
+        "2019-11-01T10:00:00.000+0000 F -        [main] Unable to acquire security key[s]",
+    ]
+    static let tooShort = [
+        "2019-11-01T10:00:00.000+0000 E ACCESS   [main]  security key in /etc/mongo/keyfile has length 4, must be between 6 and 1024 chars",
+        "2019-11-01T10:00:00.000+0000 F -        [main] Unable to acquire security key[s]",
+    ]
+}
+
+@Suite("keyfile catalog entries")
+struct KeyfileCatalogTests {
+    @Test("the keyfile path and the reason come from the log line", arguments: [
+        (KeyfileLines.missing, "mongod cannot read the keyfile /etc/mongo/keyfile: No such file or directory"),
+        (KeyfileLines.badFile, "mongod cannot read the keyfile /etc/mongo-keyfile: bad file"),
+        (KeyfileLines.invalidChar, "The keyfile /etc/mongo/keyfile holds a character that is not base64"),
+        (KeyfileLines.tooLong, "The keyfile /etc/mongo/keyfile holds a key of 1400 characters: mongod needs 6 to 1024 (empty, too short or too long)"),
+    ])
+    func titles(_ lines: [String], _ title: String) throws {
+        let analysis = try Fixtures.analyze(lines)
+        #expect(analysis.findings.first?.title == title)
+    }
+
+    @Test("a too-long key's fix writes a key that fits, private to the service user")
+    func regenerate() throws {
+        let analysis = try Fixtures.analyze(KeyfileLines.tooLong)
+        let finding = try #require(analysis.findings.first { $0.id == "keyfile.wrong-length" })
+        #expect(finding.fixes.first?.commands == [
+            "openssl rand -base64 756 | sudo tee /etc/mongo/keyfile > /dev/null",
+            "sudo chown mongodb:mongodb /etc/mongo/keyfile", "sudo chmod 400 /etc/mongo/keyfile",
+        ])
     }
 }

@@ -24,6 +24,23 @@ public enum DialOutcome: Sendable, Equatable {
     case failed(String)
 }
 
+/// One TCP connection attempt of the `tcp` stage: which seed, which of its addresses, and what happened.
+public struct DialAttempt: Sendable, Equatable {
+    /// The seed (host and port from the URI).
+    public var endpoint: Endpoint
+    /// The resolved address that was dialled.
+    public var address: ResolvedAddress
+    /// What happened.
+    public var outcome: DialOutcome
+
+    /// Creates an attempt.
+    public init(endpoint: Endpoint, address: ResolvedAddress, outcome: DialOutcome) {
+        self.endpoint = endpoint
+        self.address = address
+        self.outcome = outcome
+    }
+}
+
 /// Opens TCP connections for the `tcp` stage; injected so tests can script it.
 public protocol Dialer: Sendable {
     /// Connects to `address:port` within `timeout`; when `sendHello`, sends a MongoDB `hello` and

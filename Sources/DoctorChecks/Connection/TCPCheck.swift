@@ -7,6 +7,11 @@ public struct ReachableEndpoints: Sendable {
     /// Whether anything accepted a TCP connection at all (even if it then spoke no MongoDB or only TLS):
     /// then a server runs there and "nothing is listening" is not the problem.
     public var somethingListens: Bool
+    /// Every address dialled, in order, with what answered there (the wire answer to `hello` over
+    /// plaintext): what the local checks use to tell mongod from another program on its port.
+    public var attempts: [DialAttempt] = []
+    /// Endpoints that closed a plaintext `hello` but completed a TLS handshake: a TLS-only server.
+    public var tlsOnly: [Endpoint] = []
 }
 
 /// `tcp`: connects to every resolved address of every seed, concurrently. Over plaintext it sends a
@@ -25,11 +30,7 @@ public struct TCPCheck: DoctorCheck {
         self.tlsProber = tlsProber
     }
 
-    struct Attempt: Sendable {
-        var endpoint: Endpoint
-        var address: ResolvedAddress
-        var outcome: DialOutcome
-    }
+    typealias Attempt = DialAttempt
 
     public func run(in context: CheckContext) async throws -> CheckOutcome {
         guard let target = context.fact(ConnectionTarget.self), let dns = context.fact(DNSAnswers.self) else {
@@ -60,6 +61,7 @@ public struct TCPCheck: DoctorCheck {
     private func assess(_ attempts: [Attempt], target: ConnectionTarget, context: CheckContext) async -> CheckOutcome {
         var findings: [Finding] = []
         var reachable: [(endpoint: Endpoint, address: ResolvedAddress)] = []
+        var tlsOnly: [Endpoint] = []
         let endpoints = attempts.map(\.endpoint).reduce(into: [Endpoint]()) { if !$0.contains($1) { $0.append($1) } }
         for endpoint in endpoints {
             let mine = attempts.filter { $0.endpoint == endpoint }
@@ -69,11 +71,12 @@ public struct TCPCheck: DoctorCheck {
                 continue
             }
             guard let first = mine.first else { continue }
-            findings.append(await TCPFindings(context: context, tlsProber: tlsProber, target: target)
-                .finding(for: first, all: mine))
+            let finding = await TCPFindings(context: context, tlsProber: tlsProber, target: target).finding(for: first, all: mine)
+            if finding.id == .tlsRequired { tlsOnly.append(endpoint) }
+            findings.append(finding)
         }
         let accepted = attempts.contains { if case .connected = $0.outcome { true } else { false } }
-        context.publish(ReachableEndpoints(endpoints: reachable, somethingListens: accepted))
+        context.publish(ReachableEndpoints(endpoints: reachable, somethingListens: accepted, attempts: attempts, tlsOnly: tlsOnly))
         if !reachable.isEmpty {
             // Some seeds answer: the driver can still connect, so dead seeds are warnings.
             findings = findings.map { var f = $0; if f.severity == .error { f.severity = .warning }; return f }

@@ -28,13 +28,15 @@ struct BinaryCheck: BlockingCheck {
                 evidence: [binary.searched.isEmpty ? "searched: no directories (empty PATH, no install directory)"
                     : "searched: " + binary.searched.joined(separator: ", ")]
                     + (settings.platform == .windows ? ["no installation under \(PlatformDefaults.windowsServerRoot)"] : []),
-                fixes: commands.installFixes()))
+                fixes: commands.installFixes() + [Fix(
+                    id: .mongodStartService, summary: "Then start the mongod service it installs",
+                    commands: commands.startService())]))
             parts.append("no mongod binary found")
         }
 
         let running = state.probes.processes.mongodProcesses()
         if running.isEmpty {
-            findings.append(notRunning(settings, commands: commands, context: context))
+            findings.append(notRunning(settings, installed: binary.path != nil, commands: commands, context: context))
             parts.append("no mongod process")
         } else {
             parts.append("running: " + running.map { "pid \($0.pid)" }.joined(separator: ", "))
@@ -43,22 +45,29 @@ struct BinaryCheck: BlockingCheck {
     }
 
     /// Error only when the caller says the server does not answer; a warning when nothing listens
-    /// on the port either; otherwise information (it may run in a container or elsewhere).
-    private func notRunning(_ settings: LocalSettings, commands: FixCommands, context: CheckContext) -> Finding {
+    /// on the port either; otherwise information (it may run in a container or elsewhere). Starting
+    /// the service is suggested only when a mongod is installed (else `mongod.not-found` says how).
+    private func notRunning(_ settings: LocalSettings, installed: Bool, commands: FixCommands, context: CheckContext) -> Finding {
         let listening = state.probes.ports.isListening(port: settings.port.value, timeout: context.timeout)
         let severity: Severity = switch settings.serverAnswers {
         case .some(false): .error
         case .some(true): .info
         case .none: listening ? .info : .warning
         }
-        let port = "port \(settings.port.value): " + (listening ? "something listens" : "nothing listens")
+        let foreign = if case .notMongoDB = settings.portAnswer { listening } else { false }
+        let port = "port \(settings.port.value): "
+            + (foreign ? "something that is not MongoDB listens" : listening ? "something listens" : "nothing listens")
         return Finding(
             id: .mongodNotRunning, severity: severity,
             title: "No mongod process is running on this host",
-            detail: listening
+            detail: foreign
+                ? "What listens on port \(settings.port.value) is not MongoDB (see port.in-use), so no mongod serves there."
+                : listening
                 ? "Something listens on the port; the server may run in a container or under another name."
-                : "Start the mongod service, or run mongod by hand with the settings checked below.",
+                : installed
+                    ? "Start the mongod service, or run mongod by hand with the settings checked below."
+                    : "No mongod is installed here: install it first (see mongod.not-found), then start it.",
             evidence: ["no process named mongod in the process table", port],
-            fixes: [Fix(id: .mongodStartService, summary: "Start the mongod service", commands: commands.startService())])
+            fixes: installed ? [Fix(id: .mongodStartService, summary: "Start the mongod service", commands: commands.startService())] : [])
     }
 }

@@ -25,42 +25,36 @@ struct PortCheck: BlockingCheck {
     private func portInUse(_ settings: LocalSettings, timeout: Duration) -> (Finding?, String) {
         let port = settings.port
         let probes = state.probes
+        let answer = settings.portAnswer
         guard probes.ports.isListening(port: port.value, timeout: timeout) else {
             return (nil, "port \(port.value) is free")
         }
-        if settings.serverAnswers == true { return (nil, "port \(port.value): the server answers there") }
+        // A healthy server is never reported as the program in the way.
+        if answer == .mongodb { return (nil, "port \(port.value): the server answers there") }
         let holders = probes.ports.listenerPIDs(port: port.value).compactMap { probes.processes.process(pid: $0) }
         if let server = holders.first(where: \.isMongoServer) {
-            return (nil, "port \(port.value): MongoDB server \(server.summary)")
+            let mute = if case .notMongoDB = answer { ", which did not answer the MongoDB hello" } else { "" }
+            return (nil, "port \(port.value): MongoDB server \(server.summary)\(mute)")
         }
-        if let proxy = holders.first(where: { Self.containerProxies.contains($0.name) }), settings.serverAnswers != false {
+        let proxy = holders.first { Self.containerProxies.contains($0.name) }
+        if let proxy, answer == nil {
             return (nil, "port \(port.value) is published by \(proxy.summary), likely a containerised server")
         }
         // Known to be something else: an error for a port the user chose; unknown holder: a doubt.
-        let base: Severity = holders.isEmpty && settings.serverAnswers == nil ? .warning : .error
+        let base: Severity = holders.isEmpty && answer == nil ? .warning : .error
         guard let severity = SeverityPolicy.severity(base, for: port.provenance, serverAnswers: settings.serverAnswers) else {
             return (nil, "port \(port.value) is taken by something else; default port, not used by the server")
         }
-        let commands = state.commands(settings)
-        let who = holders.isEmpty ? "a process that could not be identified" : holders.map(\.summary).joined(separator: ", ")
-        var fixes = [
-            Fix(id: .portFindHolder, summary: "See which program holds port \(port.value)", commands: commands.findPortHolder(port.value)),
-            Fix(
-                id: .portChooseOther,
-                summary: "Or run mongod on another port (net.port in \(commands.configFile(settings)), or --port)",
-                commands: [commands.line(["mongod", "--port", String(port.value < 65535 ? port.value + 1 : port.value - 1)])]),
-        ]
-        if let pid = holders.first?.pid {
-            fixes.append(Fix(id: .portStopHolder, summary: "Or stop that program (run by hand)", commands: commands.kill(pid)))
-        }
-        let finding = Finding(
-            id: .portInUse, severity: severity,
-            title: holders.isEmpty
-                ? "Port \(port.value) is already in use by a process mongo-doctor cannot identify (another user's; it may be a mongod)"
-                : "Port \(port.value) is already in use by \(who)",
-            detail: "mongod stops with 'Error setting up listener … Address already in use' (exit code 48).",
-            evidence: ["port: \(port.described)", "listener: \(who)"], fixes: fixes)
-        return (finding, "port \(port.value) is taken")
+        let builder = PortHolderFinding(
+            settings: settings, commands: state.commands(settings), holders: holders, proxy: proxy,
+            freePort: freePort(after: port.value, timeout: timeout))
+        return (builder.finding(severity: severity), "port \(port.value) is taken")
+    }
+
+    /// A port near `port` that nothing listens on and that can be bound, for the "use another port" fix.
+    private func freePort(after port: Int, timeout: Duration) -> Int? {
+        let candidates = ((1...20).map { port + $0 } + (1...20).map { port - $0 }).filter { (1024...65535).contains($0) }
+        return candidates.first { state.probes.ports.isFree(port: $0, timeout: timeout) }
     }
 
     /// Configured literal addresses that are not on any interface of this host (host names are not resolved).

@@ -32,6 +32,11 @@ public struct LivePortProbe: PortProbe {
         }
     }
 
+    public func isFree(port: Int, timeout: Duration) -> Bool {
+        guard (1...65535).contains(port), let address = SocketAddress(ip: "127.0.0.1", port: port) else { return false }
+        return !isListening(port: port, timeout: timeout) && !BindTrial.isInUse(address)
+    }
+
     public func listenerPIDs(port: Int) -> [Int32] {
         ProcNet.pids(holding: ProcNet.listeningInodes(port: port))
     }

@@ -27,10 +27,12 @@ public struct ProcessSnapshot: Sendable, Equatable {
         return ["mongod", "mongos"].contains(name) || ["mongod", "mongos"].contains(base)
     }
 
-    /// `pid 123 (mongod --config /etc/mongod.conf)`, for evidence lines; values of
+    /// `pid 123 (mongod --config /etc/mongod.conf)`, for evidence lines, on one line; values of
     /// password options are masked.
     public var summary: String {
-        let line = arguments.isEmpty ? name : URIRedaction.commandLine.redact(arguments: arguments).joined(separator: " ")
+        let raw = arguments.isEmpty ? name : URIRedaction.commandLine.redact(arguments: arguments).joined(separator: " ")
+        // One line: an argument holding a newline (a script passed with -c) must not break the report.
+        let line = String(raw.map { $0.isNewline || $0 == "\t" ? " " : $0 })
         let short = line.count > 160 ? String(line.prefix(157)) + "..." : line
         return "pid \(pid) (\(short))"
     }

@@ -45,8 +45,11 @@ public struct LocalSettings: Sendable {
     public var unixSocketPrefix: Setting<String>
     /// The account mongod runs as.
     public var serviceUser: Setting<String>
-    /// The caller's knowledge of whether the server answers.
-    public var serverAnswers: Bool?
+    /// What the caller saw on the port (`nil`: not known).
+    public var portAnswer: PortAnswer?
+
+    /// The caller's knowledge of whether the server answers (`nil`: not known).
+    public var serverAnswers: Bool? { portAnswer?.serverAnswers }
 
     /// Whether a config file exists but could not be used, so configured values are unknown.
     public var configUnusable: Bool {

@@ -17,9 +17,10 @@ public struct LocalSetup: Sendable, Equatable {
     public var serviceUser: String?
     /// `--platform`; `nil` uses the check context's platform.
     public var platform: Platform?
-    /// Whether the caller knows the server answers (`true`), does not (`false`), or not (`nil`).
-    /// When `true`, problems with default paths are not reported.
-    public var serverAnswers: Bool?
+    /// What the caller saw on the port (`nil`: not known). When MongoDB answers, problems with
+    /// default paths are not reported and the port is never called taken; when something that is
+    /// not MongoDB answers, the `port` check names it as the holder mongod cannot share the port with.
+    public var portAnswer: PortAnswer?
     /// Directories searched for the `mongod` binary; `nil` uses `$PATH`.
     public var searchPath: [String]?
 
@@ -27,7 +28,7 @@ public struct LocalSetup: Sendable, Equatable {
     public init(
         configPath: String? = nil, dbPath: String? = nil, port: Int? = nil, logPath: String? = nil,
         serviceUser: String? = nil, platform: Platform? = nil, serverAnswers: Bool? = nil,
-        searchPath: [String]? = nil
+        searchPath: [String]? = nil, portAnswer: PortAnswer? = nil
     ) {
         self.configPath = configPath
         self.dbPath = dbPath
@@ -35,7 +36,14 @@ public struct LocalSetup: Sendable, Equatable {
         self.logPath = logPath
         self.serviceUser = serviceUser
         self.platform = platform
-        self.serverAnswers = serverAnswers
+        self.portAnswer = portAnswer ?? serverAnswers.map { $0 ? .mongodb : .nothing }
         self.searchPath = searchPath
+    }
+
+    /// Shorthand for `portAnswer`: whether the server answers (`true`), does not (`false`), or
+    /// nobody knows (`nil`). Setting `false` means nothing answers.
+    public var serverAnswers: Bool? {
+        get { portAnswer?.serverAnswers }
+        set { portAnswer = newValue.map { $0 ? .mongodb : .nothing } }
     }
 }

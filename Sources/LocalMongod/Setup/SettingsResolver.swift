@@ -45,7 +45,7 @@ struct SettingsResolver {
             unixSocketEnabled: platform != .windows && (config.bool("net.unixDomainSocket.enabled") ?? true),
             unixSocketPrefix: prefix,
             serviceUser: serviceUser(setup, platform: platform, configPath: configPath, config: config),
-            serverAnswers: setup.serverAnswers)
+            portAnswer: setup.portAnswer)
     }
 
     private func load(_ path: String?) -> (ConfigState, MongodConfig) {
