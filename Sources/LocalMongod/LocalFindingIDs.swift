@@ -28,7 +28,11 @@ extension FindingID {
     public static let dbpathWrongOwner: FindingID = "dbpath.wrong-owner"
     /// `kernel.thp`: Transparent huge pages are set to 'always'.
     public static let kernelThp: FindingID = "kernel.thp"
-    /// `keyfile.unreadable`.
+    /// `keyfile.invalid-content`: The key file is not base64 or has the wrong length.
+    public static let keyfileInvalidContent: FindingID = "keyfile.invalid-content"
+    /// `keyfile.too-open`: Permissions on the key file are too open.
+    public static let keyfileTooOpen: FindingID = "keyfile.too-open"
+    /// `keyfile.unreadable`: The key file does not exist or the service user cannot read it.
     public static let keyfileUnreadable: FindingID = "keyfile.unreadable"
     /// `limits.open-files`: Open-files limit is …, below the recommended.
     public static let limitsOpenFiles: FindingID = "limits.open-files"

@@ -25,20 +25,20 @@ struct KeyFileCheck: BlockingCheck {
         if settings.platform != .windows {
             if status.permissions & 0o077 != 0 {
                 findings.append(finding(
-                    "keyfile.too-open", "Permissions on the key file \(path) are too open (\(FileDescription.octal(status)))",
+                    .keyfileTooOpen, "Permissions on the key file \(path) are too open (\(FileDescription.octal(status)))",
                     [described, "mongod requires no group or other permission bits (mode 400 or 600)"],
                     [Fix(id: .keyfileChmod, summary: "Make the key file private", commands: [commands.privileged(["chmod", "400", path])]), owner]))
             }
             if let account = state.serviceAccount(settings), !probes.files.canAccess(path, .read, as: account) {
                 findings.append(finding(
-                    "keyfile.unreadable", "The key file \(path) is not readable by the service user \(account.name)",
+                    .keyfileUnreadable, "The key file \(path) is not readable by the service user \(account.name)",
                     [described, "service user: \(FileDescription.describe(user: account))"], [owner]))
             }
         }
         let readable = (try? state.probes.files.readFile(atPath: path, maxBytes: 1)) != nil
         if let problem = contentProblem(path) {
             findings.append(finding(
-                "keyfile.invalid-content", "The key file \(path) \(problem)", [described],
+                .keyfileInvalidContent, "The key file \(path) \(problem)", [described],
                 [Fix(
                     id: .keyfileRegenerate,
                     summary: "Write a new key of base64 characters and copy it to every member",
