@@ -41,6 +41,9 @@ public enum MongodExitCodes {
         20573: 62,  // wrong mongod version
     ]
 
+    /// The ids of terminating lines whose exit code is known.
+    static var impliedIDs: Set<Int> { Set(impliedByLogId.keys) }
+
     /// The meaning of `code`, when it is a known mongod exit code.
     public static func meaning(of code: Int) -> Meaning? { table[code] }
 

@@ -64,7 +64,10 @@ struct ParserTests {
         let exit = try #require(analysis.findings.first { $0.id == "log.exit-code" })
         #expect(exit.title.contains("48"))
         #expect(exit.title.contains("netError"))
-        #expect(!analysis.findings.contains { $0.id == "log.unrecognized" })
+        // Exit code 48 and no catalog cause: the verdict rule makes the quoted line an error.
+        let unknown = try #require(analysis.findings.first { $0.id == "log.unrecognized" })
+        #expect(unknown.severity == .error)
+        #expect(unknown.title.contains("exited with error number 48"))
     }
 
     @Test("only the last of two startups is analysed")
