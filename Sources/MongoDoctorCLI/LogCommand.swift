@@ -53,7 +53,8 @@ struct LogCommand: AsyncParsableCommand {
 
     static func summary(_ analysis: MongodLogAnalysis, source: String) -> String {
         var lines = "\(analysis.linesRead) lines"
-        if analysis.scope.startedAtOffset > 0 { lines += " from byte \(analysis.scope.startedAtOffset)" }
+        // A file read from its end numbers its lines from there; standard input from its start.
+        if analysis.scope.startedAtOffset > 0 && source != "standard input" { lines += " from byte \(analysis.scope.startedAtOffset)" }
         var parts = [lines, "\(analysis.startupCount) startup\(analysis.startupCount == 1 ? "" : "s")"]
         if let version = analysis.serverVersion { parts.append("MongoDB \(version)") }
         if let code = analysis.exitCode { parts.append("exit code \(code)") }
