@@ -12,8 +12,6 @@ public struct ConfiguredLogCheck: DoctorCheck {
     /// The settings come from `config.parse`.
     public let prerequisites: [CheckID] = [.configParse]
 
-    /// The most of a log this check reads.
-    public static let maxBytes = 1 << 30
 
     let explicitPath: String?
     let analyzer: MongodLogAnalyzer
@@ -32,13 +30,32 @@ public struct ConfiguredLogCheck: DoctorCheck {
         }
         guard files.status(ofPath: path) != nil else { return .notApplicable("no log at \(path) yet") }
         let files = self.files
-        let check = MongodLogCheck(source: path, analyzer: analyzer) {
-            do throws(FileReadError) {
-                return String(decoding: try files.readFile(atPath: path, maxBytes: Self.maxBytes), as: UTF8.self)
-            } catch {
-                throw RunError("cannot read log \(error.description)")
-            }
+        let check = MongodLogCheck(source: path, analyzer: analyzer) { ProbedLogFile(path: path, files: files) }
+        do {
+            return try await check.run(in: context)
+        } catch let error as LogReadError {
+            throw RunError("cannot read log \(error.description)")
         }
-        return try await check.run(in: context)
+    }
+}
+
+/// A log file read through the injected `FileSystemProbe`, block by block from any offset.
+struct ProbedLogFile: LogFileAccess {
+    let path: String
+    let files: any FileSystemProbe
+    let size: Int64
+
+    init(path: String, files: any FileSystemProbe) {
+        self.path = path
+        self.files = files
+        self.size = files.status(ofPath: path)?.size ?? 0
+    }
+
+    func read(offset: Int64, count: Int) throws -> [UInt8] {
+        do throws(FileReadError) {
+            return [UInt8](try files.readFile(atPath: path, offset: offset, maxBytes: count))
+        } catch {
+            throw LogReadError(source: error.path, reason: error.reason)
+        }
     }
 }

@@ -23,12 +23,13 @@ struct LogCommand: AsyncParsableCommand {
         let start = clock.now
         let catalog = try local.loadCatalog()
         let file = self.file
-        let text = try await BlockingExecutor.dedicatedThread { try Self.readInput(file) }
         let source = file == "-" ? "standard input" : file
         let analysis: MongodLogAnalysis
         let analyzer = MongodLogAnalyzer(catalog: catalog, platform: local.platform)
         do {
-            analysis = try await BlockingExecutor.dedicatedThread { try analyzer.analyze(text, source: source) }
+            analysis = try await BlockingExecutor.dedicatedThread { try Self.analyze(file, source: source, with: analyzer) }
+        } catch let error as LogReadError {
+            throw RunError("cannot read log \(file): \(Self.reason(error, path: file))")
         } catch {
             throw RunError(String(describing: error))
         }
@@ -43,29 +44,36 @@ struct LogCommand: AsyncParsableCommand {
                 ("source", .string(source)), ("platform", .string(analysis.platform.rawValue)),
                 ("linesRead", .int(analysis.linesRead)), ("linesIgnored", .int(analysis.linesIgnored)),
                 ("startups", .int(analysis.startupCount)), ("exitCode", analysis.exitCode.map { .int($0) } ?? .null),
-                ("serverVersion", .string(analysis.serverVersion)),
+                ("serverVersion", .string(analysis.serverVersion)), ("outcome", .string(analysis.outcome.rawValue)),
+                ("bytesRead", .int(Int(analysis.scope.bytesRead))), ("startedAtOffset", .int(Int(analysis.scope.startedAtOffset))),
+                ("truncated", .bool(analysis.scope.truncated)),
             ]))])
         try output.emit(report)
     }
 
     static func summary(_ analysis: MongodLogAnalysis, source: String) -> String {
-        var parts = ["\(analysis.linesRead) lines", "\(analysis.startupCount) startup\(analysis.startupCount == 1 ? "" : "s")"]
+        var lines = "\(analysis.linesRead) lines"
+        // A file read from its end numbers its lines from there; standard input from its start.
+        if analysis.scope.startedAtOffset > 0 && source != "standard input" { lines += " from byte \(analysis.scope.startedAtOffset)" }
+        var parts = [lines, "\(analysis.startupCount) startup\(analysis.startupCount == 1 ? "" : "s")"]
         if let version = analysis.serverVersion { parts.append("MongoDB \(version)") }
         if let code = analysis.exitCode { parts.append("exit code \(code)") }
+        parts.append(analysis.outcome == .notShown ? "outcome not shown" : "last startup \(analysis.outcome.rawValue)")
         return "\(source): " + parts.joined(separator: ", ")
     }
 
-    private static func readInput(_ file: String) throws -> String {
-        let data: Data
+    /// A file is read from its end (`analyze(file:)`); standard input is streamed forward once.
+    private static func analyze(_ file: String, source: String, with analyzer: MongodLogAnalyzer) throws -> MongodLogAnalysis {
         if file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let read = FileManager.default.contents(atPath: file) else {
-                let reason = FileManager.default.fileExists(atPath: file) ? "permission denied" : "no such file"
-                throw RunError("cannot read log \(file): \(reason)")
-            }
-            data = read
+            var input = DescriptorStream(descriptor: 0)
+            return try analyzer.analyze(stream: &input, source: source)
         }
-        return String(decoding: data, as: UTF8.self)
+        return try analyzer.analyze(file: try LogFileDescriptor(path: file), source: source)
+    }
+
+    /// `no such file`, `permission denied`, `is a directory`: the system's reason in lower case.
+    private static func reason(_ error: LogReadError, path: String) -> String {
+        guard FileManager.default.fileExists(atPath: path) else { return "no such file" }
+        return error.reason.prefix(1).lowercased() + error.reason.dropFirst()
     }
 }

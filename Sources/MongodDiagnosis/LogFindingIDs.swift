@@ -9,4 +9,8 @@ extension FindingID {
     public static let logUnrecognized: FindingID = "log.unrecognized"
     /// `log.startup-warning`: a startup warning worth acting on.
     public static let logStartupWarning: FindingID = "log.startup-warning"
+    /// `log.outcome-unknown`: the log ends before the last startup is shown running, failed or stopped.
+    public static let logOutcomeUnknown: FindingID = "log.outcome-unknown"
+    /// `log.tail-only`: no startup within the scan limit of a large log's end; only that part was read.
+    public static let logTailOnly: FindingID = "log.tail-only"
 }

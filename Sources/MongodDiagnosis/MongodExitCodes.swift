@@ -43,27 +43,19 @@ public enum MongodExitCodes {
         20573: 62,  // wrong mongod version
     ]
 
-    /// Ids of the lines after which mongod exits.
+    /// Ids of the lines after which mongod exits (their exit code is known).
     static var terminatingIDs: Set<Int> { Set(impliedByLogId.keys) }
 
-    /// Signals a shell or container runtime reports as 128 + n (`exited with code 132`).
-    private static let signals: [Int: Meaning] = [
-        4: Meaning(name: "SIGILL", summary: "killed by an illegal instruction: this CPU lacks an instruction the binary needs (AVX for MongoDB 5.0+)"),
-        6: Meaning(name: "SIGABRT", summary: "aborted"),
-        9: Meaning(name: "SIGKILL", summary: "killed, often by the out-of-memory killer or a container memory limit"),
-        11: Meaning(name: "SIGSEGV", summary: "crashed (segmentation fault)"),
-        15: Meaning(name: "SIGTERM", summary: "asked to stop"),
-    ]
-
-    /// The meaning of `code`, when it is a known mongod exit code or 128 + a known signal.
+    /// The meaning of `code`, when it is a known mongod exit code or 128 + a signal `ProcessSignals` knows.
     public static func meaning(of code: Int) -> Meaning? {
-        table[code] ?? (code > 128 ? signals[code - 128] : nil)
+        if let known = table[code] { return known }
+        guard let signal = ProcessSignals.signal(forShellStatus: code) else { return nil }
+        return Meaning(name: "SIG" + signal.name, summary: signal.summary)
     }
 
     /// The shell-style exit code of a signal name (`ILL` gives 132), when it is known.
     static func code(ofSignal name: String) -> Int? {
-        let numbers = ["ILL": 4, "ABRT": 6, "KILL": 9, "SEGV": 11, "TERM": 15]
-        return numbers[name.uppercased().replacingOccurrences(of: "SIG", with: "")].map { 128 + $0 }
+        ProcessSignals.signal(name)?.shellStatus
     }
 
     /// The exit code a line implies, when it is a terminating line.

@@ -25,28 +25,34 @@ public struct MongodLogAnalyzer: Sendable {
         self.defaults = defaults
     }
 
-    /// Analyses `text`; `source` names it in evidence and errors (a path, `stdin`).
+    /// Analyses `text` (a pasted log, read whole); `source` names it in evidence and errors (a path, `stdin`).
     ///
     /// Throws `MongodDiagnosisError.notAMongodLog` when no line is a mongod log or stderr line.
     public func analyze(_ text: String, source: String) throws -> MongodLogAnalysis {
         let log = MongodLogParser().parse(text)
+        let scope = LogReadScope(bytesRead: Int64(text.utf8.count), startedAtOffset: 0, truncated: false)
+        return try analyze(log, startupCount: log.startupCount, scope: scope, source: source)
+    }
+
+    /// Analyses the last startup of `log`: catalog causes, startup warnings, the exit code and the verdict.
+    func analyze(
+        _ log: ParsedMongodLog, startupCount: Int, scope: LogReadScope, source: String
+    ) throws -> MongodLogAnalysis {
         guard !log.events.isEmpty else { throw MongodDiagnosisError.notAMongodLog(source: source) }
         let facts = StartupFacts(log: log)
         let chosen = platform ?? facts.platform ?? .current
         let events = log.lastStartup
         let exit = Self.exitCode(in: events)
         let builder = FindingBuilder(
-            base: Placeholders(platform: chosen, values: defaults).adding(facts.values), source: source)
+            base: Placeholders(platform: chosen, values: defaults).adding(facts.values), source: scope.evidenceSource(source))
         let matcher = CatalogMatcher(
             catalog: catalog, matcher: RuleMatcher(platform: chosen, exitCode: exit?.code), exitEvent: exit?.event)
         let hits = matcher.hits(in: events)
         var findings = hits.map { builder.finding($0.entry, events: $0.events, values: $0.values) }
         let matchedLines = Set(hits.flatMap { $0.events.map(\.lineNumber) })
         findings += startupWarnings(in: events, skipping: matchedLines, builder: builder)
-        if !findings.contains(where: { $0.severity == .error }), let cause = Self.unexplainedFailure(in: events) {
-            let entry = BuiltInEntries.entry(BuiltInEntries.unrecognizedID, in: catalog)
-            findings.append(builder.finding(entry, events: [cause], values: ["message": FindingBuilder.quote(cause)]))
-        }
+        let verdict = StartupOutcome.of(events, exitCode: exit.map { ($0.code, $0.event) })
+        findings += verdictFindings(verdict, events: events, known: findings, builder: builder)
         let exitCode = exit?.code ?? hits.first { $0.entry.severity == .error && $0.entry.exitCode != nil }?.entry.exitCode
         findings = findings.enumerated().sorted { lhs, rhs in
             lhs.element.severity != rhs.element.severity ? lhs.element.severity > rhs.element.severity : lhs.offset < rhs.offset
@@ -54,9 +60,34 @@ public struct MongodLogAnalyzer: Sendable {
         if let exitCode {
             findings.append(exitCodeFinding(exitCode, exit: exit, hits: hits, builder: builder))
         }
+        if scope.truncated {
+            findings.append(builder.finding(
+                BuiltInEntries.entry(BuiltInEntries.tailOnlyID, in: catalog), events: [],
+                values: ["scanLimit": ByteCount.text(scope.scanLimit), "startedAtOffset": String(scope.startedAtOffset)]))
+        }
         return MongodLogAnalysis(
-            findings: findings, exitCode: exitCode, startupCount: log.startupCount, linesRead: log.linesRead,
-            linesIgnored: log.linesIgnored, serverVersion: facts.values["serverVersion"], platform: chosen)
+            findings: findings, exitCode: exitCode, startupCount: startupCount, linesRead: log.linesRead,
+            linesIgnored: log.linesIgnored, serverVersion: facts.values["serverVersion"], platform: chosen,
+            outcome: verdict.outcome, scope: scope)
+    }
+
+    /// `log.unrecognized` when no catalog error explains a failed startup (an error) or an error
+    /// line of a running one (a warning); `log.outcome-unknown` when the log does not show how it ended.
+    private func verdictFindings(
+        _ verdict: (outcome: StartupOutcome, cause: MongodLogEvent?), events: ArraySlice<MongodLogEvent>,
+        known: [Finding], builder: FindingBuilder
+    ) -> [Finding] {
+        if verdict.outcome == .notShown {
+            let entry = BuiltInEntries.entry(BuiltInEntries.outcomeUnknownID, in: catalog)
+            return [builder.finding(entry, events: events.last.map { [$0] } ?? [])]
+        }
+        guard !known.contains(where: { $0.severity == .error }) else { return [] }
+        let failed = verdict.outcome == .failed
+        guard let cause = failed ? verdict.cause : Self.unexplainedFailure(in: events) else { return [] }
+        let entry = BuiltInEntries.entry(BuiltInEntries.unrecognizedID, in: catalog)
+        var finding = builder.finding(entry, events: [cause], values: ["message": FindingBuilder.quote(cause)])
+        if failed { finding.severity = .error }
+        return [finding]
     }
 
     /// The exit code a line states (fork parent, systemd, `attr.exitCode`), else the one the last

@@ -15,10 +15,10 @@ public enum ProcessSignals {
 
     /// The signals this tool explains.
     public static let known: [Signal] = [
-        Signal(number: 4, name: "ILL", summary: "illegal instruction: MongoDB 5.0 and later need a CPU with AVX"),
-        Signal(number: 6, name: "ABRT", summary: "mongod aborted itself after a fatal assertion (its log says which)"),
-        Signal(number: 9, name: "KILL", summary: "killed with SIGKILL: often the kernel's out-of-memory killer (see dmesg)"),
-        Signal(number: 11, name: "SEGV", summary: "segmentation fault: a crash (its log has the stack trace)"),
+        Signal(number: 4, name: "ILL", summary: "killed by an illegal instruction: this CPU lacks an instruction the binary needs (AVX for MongoDB 5.0+)"),
+        Signal(number: 6, name: "ABRT", summary: "aborted itself after a fatal assertion (its log says which)"),
+        Signal(number: 9, name: "KILL", summary: "killed with SIGKILL, often by the out-of-memory killer or a container memory limit (see dmesg)"),
+        Signal(number: 11, name: "SEGV", summary: "crashed with a segmentation fault (its log has the stack trace)"),
         Signal(number: 15, name: "TERM", summary: "asked to stop (a normal shutdown request)"),
     ]
 

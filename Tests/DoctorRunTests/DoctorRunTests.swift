@@ -42,6 +42,19 @@ import TestSupport
         #expect(outcome.resolvedStatus == .failed)
     }
 
+    @Test func aLargeRealLogIsReadFromItsEndThroughTheLiveFileSystem() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let routine = #"{"t":{"$date":"2024-01-01T00:00:00.000Z"},"s":"I","c":"NETWORK","id":22943,"ctx":"listener","msg":"Connection accepted","attr":{"remote":"127.0.0.1:40000","connectionCount":3}}"#
+        let starting = #"{"t":{"$date":"2024-01-01T00:00:00.000Z"},"s":"I","c":"CONTROL","id":4615611,"ctx":"initandlisten","msg":"MongoDB starting","attr":{"pid":1,"port":27017,"dbPath":"/data/db"}}"#
+        let text = String(repeating: routine + "\n", count: 40_000) + starting + "\n" + Self.failedStartup + "\n"
+        try text.write(toFile: dir.appending("mongod.log"), atomically: true, encoding: .utf8)
+        let check = ConfiguredLogCheck(explicitPath: dir.appending("mongod.log"), analyzer: try analyzer(), files: LiveFileSystem())
+        let outcome = try await check.run(in: CheckContext(platform: .linux))
+        #expect(outcome.findings.map(\.id) == ["dbpath.missing", "log.exit-code"])
+        #expect(outcome.detail.contains(": 2 lines, 1 startup(s), exit code 100"))
+    }
+
     @Test func anAbsentLogIsNotApplicable() async throws {
         let check = ConfiguredLogCheck(explicitPath: "/nowhere/mongod.log", analyzer: try analyzer(), files: InMemoryFiles(files: [:]))
         let outcome = try await check.run(in: CheckContext(platform: .linux))

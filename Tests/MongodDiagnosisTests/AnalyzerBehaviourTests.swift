@@ -4,13 +4,13 @@ import Testing
 
 @Suite("Analyzer behaviour")
 struct AnalyzerBehaviourTests {
-    @Test("an unknown fatal line becomes log.unrecognized quoting its message and error")
+    @Test("an unknown fatal line becomes log.unrecognized, an error (the verdict rule), quoting its message and error")
     func unrecognized() throws {
         let line = #"{\#(Fixtures.date),"s":"E","c":"CONTROL","id":20557,"ctx":"initandlisten","msg":"DBException in initAndListen, terminating","attr":{"error":"SomethingNew: the flux capacitor is empty"}}"#
         let analysis = try Fixtures.analyze([Fixtures.starting(), line])
         let finding = try #require(analysis.findings.first)
         #expect(finding.id == "log.unrecognized")
-        #expect(finding.severity == .warning)
+        #expect(finding.severity == .error)
         #expect(finding.title.contains("SomethingNew: the flux capacitor is empty"))
         #expect(analysis.exitCode == 100)
     }
@@ -18,7 +18,7 @@ struct AnalyzerBehaviourTests {
     @Test("unknown startup warnings are reported as warnings")
     func unknownStartupWarning() throws {
         let line = #"{\#(Fixtures.date),"s":"W","c":"CONTROL","id":22167,"ctx":"initandlisten","msg":"You are running on a NUMA machine","tags":["startupWarnings"]}"#
-        let analysis = try Fixtures.analyze([Fixtures.starting(), line, Fixtures.openFiles])
+        let analysis = try Fixtures.analyze([Fixtures.starting(), line, Fixtures.openFiles, Fixtures.waiting])
         #expect(analysis.findings.map(\.id) == ["limits.open-files", "log.startup-warning"])
         #expect(analysis.findings.allSatisfy { $0.severity == .warning })
         #expect(analysis.exitCode == nil)

@@ -79,6 +79,9 @@ enum Fixtures {
         #"To see additional information in this output, start without the "--fork" option."#,
     ]
 
+    /// mongod listening (id 23016): the last startup is shown running.
+    static let waiting = #"{\#(date),"s":"I","c":"NETWORK","id":23016,"ctx":"listener","msg":"Waiting for connections","attr":{"port":27017,"ssl":"off"}}"#
+
     /// A startup line (id 4615611) for the given dbpath and port.
     static func starting(dbPath: String = "/data/db", port: Int = 27017) -> String {
         #"{\#(date),"s":"I","c":"CONTROL","id":4615611,"ctx":"initandlisten","msg":"MongoDB starting","attr":{"pid":1,"port":\#(port),"dbPath":"\#(dbPath)","architecture":"64-bit","host":"h"}}"#

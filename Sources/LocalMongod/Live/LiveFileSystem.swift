@@ -67,6 +67,24 @@ public struct LiveFileSystem: FileSystemProbe {
         return data
     }
 
+    public func readFile(atPath path: String, offset: Int64, maxBytes: Int) throws(FileReadError) -> Data {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileReadError(path: path, reason: Self.lastError()) }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: max(0, maxBytes))
+        var filled = 0
+        while filled < buffer.count {
+            let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, $0.count - filled, off_t(offset) + off_t(filled)) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileReadError(path: path, reason: Self.lastError())
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        return Data(buffer[0..<filled])
+    }
+
     public func lockState(ofFile path: String) -> LockState {
         // Where the kernel lists its locks (/proc/locks), read them: looking must not take the lock,
         // even for an instant, or a mongod starting at that moment would fail with DBPathInUse.

@@ -78,11 +78,20 @@ public protocol FileSystemProbe: Sendable {
     func contentsOfDirectory(atPath path: String) -> [String]?
     /// Up to `maxBytes` of a file, as this process can read it.
     func readFile(atPath path: String, maxBytes: Int) throws(FileReadError) -> Data
+    /// Up to `maxBytes` of a file from byte `offset` on (how large logs are read from their end).
+    func readFile(atPath path: String, offset: Int64, maxBytes: Int) throws(FileReadError) -> Data
     /// Tries a non-blocking exclusive `flock` on the file, as mongod does on `mongod.lock`.
     func lockState(ofFile path: String) -> LockState
 }
 
 extension FileSystemProbe {
+    /// Reads the file up to `offset + maxBytes` and drops the first `offset` bytes: correct for
+    /// any probe; the live one reads only the bytes asked for.
+    public func readFile(atPath path: String, offset: Int64, maxBytes: Int) throws(FileReadError) -> Data {
+        let data = try readFile(atPath: path, maxBytes: Int(offset) + maxBytes)
+        return data.count > Int(offset) ? data.subdata(in: Int(offset)..<data.count) : Data()
+    }
+
     /// Whether `user` may access `path` in the given way: every ancestor directory must be
     /// searchable, then the path's own permission bits decide (root may do anything).
     /// Access-control lists are not considered.
