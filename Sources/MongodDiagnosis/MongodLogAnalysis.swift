@@ -39,7 +39,8 @@ public struct MongodLogAnalysis: Sendable {
     }
 }
 
-/// Entries the analyzer fills itself; used when the catalog does not define them.
+/// The findings the analyzer makes itself. Their wording is in the catalog (Diagnostics/mongod-log.json);
+/// without it (a broken install, a test's own catalog) they keep their severity and show their id.
 enum BuiltInEntries {
     static let exitCodeID: FindingID = .logExitCode
     static let unrecognizedID: FindingID = .logUnrecognized
@@ -47,26 +48,13 @@ enum BuiltInEntries {
     static let outcomeUnknownID: FindingID = .logOutcomeUnknown
     static let tailOnlyID: FindingID = .logTailOnly
 
-    static let all: [FindingID: DiagnosticEntry] = [
-        exitCodeID: DiagnosticEntry(
-            id: exitCodeID, severity: .info, title: "{exitVerb} {exitCode} ({exitName}: {exitMeaning})",
-            explanation: "The exit code comes from {exitSource}."),
-        unrecognizedID: DiagnosticEntry(
-            id: unrecognizedID, severity: .warning, title: "mongod logged an error the catalog does not know: {message}",
-            explanation: "No catalog entry matches this line; read it and the lines before it."),
-        startupWarningID: DiagnosticEntry(
-            id: startupWarningID, severity: .warning, title: "Startup warning: {message}"),
-        outcomeUnknownID: DiagnosticEntry(
-            id: outcomeUnknownID, severity: .warning, title: "The log does not show whether the last startup came up",
-            explanation: "It ends before mongod logged \"Waiting for connections\", an error or an exit code: mongod may still be starting (recovery of a large data set takes minutes), or it was killed (kill -9, the out-of-memory killer) before it could log why. Check whether it runs: mongo-doctor check, or the service manager's status."),
-        tailOnlyID: DiagnosticEntry(
-            id: tailOnlyID, severity: .info,
-            title: "No startup in the last {scanLimit} of the log: only those were read (from byte {startedAtOffset})",
-            explanation: "Reading is bounded so that logs of any size are explained quickly; the findings are about the end of the log. Line numbers in evidence count from byte {startedAtOffset}."),
+    /// The severity of each when the catalog lacks it.
+    static let severities: [FindingID: Severity] = [
+        exitCodeID: .info, unrecognizedID: .warning, startupWarningID: .warning, outcomeUnknownID: .warning, tailOnlyID: .info,
     ]
 
-    /// The catalog's entry for `id`, or the built-in one.
+    /// The catalog's entry for `id`, or a bare one with its id as the title.
     static func entry(_ id: FindingID, in catalog: DiagnosticCatalog) -> DiagnosticEntry {
-        catalog.entry(id: id) ?? all[id] ?? DiagnosticEntry(id: id, severity: .info, title: id.rawValue)
+        catalog.entry(id: id) ?? DiagnosticEntry(id: id, severity: severities[id] ?? .info, title: id.rawValue)
     }
 }
