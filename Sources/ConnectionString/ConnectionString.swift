@@ -82,13 +82,20 @@ public struct ConnectionString: Sendable, Equatable {
             throw URIError(issue: first)
         }
         guard let value = outcome.value else {
-            throw URIError(issue: URIIssue(id: URIIssueID.invalid, severity: .error, message: "the connection string could not be parsed"))
+            throw URIError(issue: URIIssue(id: URIIssueID.invalid, message: "the connection string could not be parsed"))
         }
         return value
     }
 
     /// The URI with the password (and secret options tlsCertificateKeyFilePassword, proxyPassword) replaced by "*****".
     public var redacted: String { redactedText }
+
+    /// `text` percent-encoded for the user information of a connection string: every byte but
+    /// the RFC 3986 unreserved characters (letters, digits, `-._~`) becomes `%XX`, so any driver
+    /// reads it back unchanged. Used by `mongo-doctor uri --encode-password`.
+    public static func encodeCredential(_ text: String) -> String {
+        PercentCoding.encodeSocketPath(text)
+    }
 
     /// Looks up an option by name, ignoring case and accepting aliases (`ssl`, `j`, `wtimeout`…).
     public func option(_ name: String) -> URIOptionValue? {

@@ -11,6 +11,7 @@ enum HostParser {
     static func parse(_ chars: [Character], _ range: Range<Int>, scheme: ConnectionString.Scheme, echoPorts: Bool, log: inout IssueLog) -> [Host] {
         var parsed: [(host: Host, entry: Range<Int>)] = []
         var entries: [Range<Int>] = []
+        var perHost = HostIssues()
         var start = range.lowerBound
         while start <= range.upperBound {
             let end = chars[start..<range.upperBound].firstIndex(of: ",") ?? range.upperBound
@@ -22,17 +23,19 @@ enum HostParser {
                 log.error(URIIssueID.invalid, "host \(number + 1) of the host list is empty (stray ',')", at: entry.lowerBound)
                 continue
             }
-            if let host = parseEntry(chars, entry, number: number + 1, echoPorts: echoPorts, log: &log) {
+            if let host = parseEntry(chars, entry, number: number + 1, echoPorts: echoPorts, log: &log, perHost: &perHost) {
                 parsed.append((host, entry))
             }
         }
         if scheme == .mongodbSRV {
-            checkSRV(chars, entryCount: entries.count, parsed: parsed, log: &log)
+            checkSRV(chars, entryCount: entries.count, parsed: parsed, log: &log, perHost: &perHost)
         }
+        perHost.flush(into: &log)
         return parsed.map(\.host)
     }
 
-    private static func checkSRV(_ chars: [Character], entryCount: Int, parsed: [(host: Host, entry: Range<Int>)], log: inout IssueLog) {
+    private static func checkSRV(_ chars: [Character], entryCount: Int, parsed: [(host: Host, entry: Range<Int>)],
+                                 log: inout IssueLog, perHost: inout HostIssues) {
         if entryCount > 1, let first = parsed.first {
             log.error(
                 URIIssueID.srvMultipleHosts,
@@ -42,25 +45,23 @@ enum HostParser {
         }
         for (host, entry) in parsed {
             if host.port != nil, let colon = chars[entry].lastIndex(of: ":") {
-                log.error(
-                    URIIssueID.srvPort,
-                    "mongodb+srv:// host '\(host.host)' must not have a port (the port comes from the SRV record)",
-                    at: colon
-                )
+                perHost.add(URIIssueID.srvPort, host: host.host, at: colon) {
+                    "mongodb+srv:// \($0) must not have a port (the port comes from the SRV record)"
+                }
             }
             if host.type != .hostname {
-                log.error(
-                    URIIssueID.invalid,
-                    "mongodb+srv:// needs a DNS name, not \(host.type == .unix ? "a Unix socket" : "an IP address")",
-                    at: entry.lowerBound
-                )
+                let kind = host.type == .unix ? "a Unix socket" : "an IP address"
+                perHost.add(URIIssueID.invalid, host: host.host, at: entry.lowerBound) {
+                    "mongodb+srv:// needs a DNS name, not \(kind) (\($0))"
+                }
             }
         }
     }
 
-    private static func parseEntry(_ chars: [Character], _ entry: Range<Int>, number: Int, echoPorts: Bool, log: inout IssueLog) -> Host? {
+    private static func parseEntry(_ chars: [Character], _ entry: Range<Int>, number: Int, echoPorts: Bool,
+                                   log: inout IssueLog, perHost: inout HostIssues) -> Host? {
         if chars[entry.lowerBound] == "[" {
-            return parseLiteral(chars, entry, echoPorts: echoPorts, log: &log)
+            return parseLiteral(chars, entry, echoPorts: echoPorts, log: &log, perHost: &perHost)
         }
         let colon = chars[entry].firstIndex(of: ":")
         let nameRange = entry.lowerBound..<(colon ?? entry.upperBound)
@@ -88,15 +89,16 @@ enum HostParser {
         }
         if let bad = name.first(where: { badHostCharacters.contains($0) || $0.isWhitespace }) {
             let shown = bad.isWhitespace ? "whitespace" : "'\(bad)'"
-            log.error(URIIssueID.invalid, "host '\(name)' contains \(shown), which is not allowed in a host name", at: entry.lowerBound)
+            perHost.add(URIIssueID.invalid, host: name, at: entry.lowerBound) { "\($0) contains \(shown), which is not allowed in a host name" }
             return nil
         }
-        let port = colon.map { parsePort(chars, ($0 + 1)..<entry.upperBound, host: name, echo: echoPorts, log: &log) }
+        let port = colon.map { parsePort(chars, ($0 + 1)..<entry.upperBound, host: name, echo: echoPorts, perHost: &perHost) }
         if port == .some(nil) { return nil }
         return Host(type: isIPv4(name) ? .ipv4 : .hostname, host: name, port: port ?? nil)
     }
 
-    private static func parseLiteral(_ chars: [Character], _ entry: Range<Int>, echoPorts: Bool, log: inout IssueLog) -> Host? {
+    private static func parseLiteral(_ chars: [Character], _ entry: Range<Int>, echoPorts: Bool,
+                                     log: inout IssueLog, perHost: inout HostIssues) -> Host? {
         guard let close = chars[entry].firstIndex(of: "]") else {
             log.error(URIIssueID.invalid, "IP literal starting with '[' has no closing ']'", at: entry.lowerBound)
             return nil
@@ -115,26 +117,26 @@ enum HostParser {
             log.error(URIIssueID.invalid, "unexpected text after ']' of IP literal '[\(literal)]': expected ':port'", at: after)
             return nil
         }
-        guard let port = parsePort(chars, (after + 1)..<entry.upperBound, host: "[\(literal)]", echo: echoPorts, log: &log) else { return nil }
+        guard let port = parsePort(chars, (after + 1)..<entry.upperBound, host: "[\(literal)]", echo: echoPorts, perHost: &perHost) else { return nil }
         return Host(type: .ipLiteral, host: literal, port: port)
     }
 
     /// Parses a port (1–65535); reports `uri.bad-port` and returns `nil` otherwise.
-    private static func parsePort(_ chars: [Character], _ range: Range<Int>, host: String, echo: Bool, log: inout IssueLog) -> Int? {
+    private static func parsePort(_ chars: [Character], _ range: Range<Int>, host: String, echo: Bool, perHost: inout HostIssues) -> Int? {
         let text = String(chars[range])
         guard !text.isEmpty else {
-            log.error(URIIssueID.badPort, "host '\(host)' has ':' but no port number", at: range.lowerBound)
+            perHost.add(URIIssueID.badPort, host: host, at: range.lowerBound) { "':' is not followed by a port number on \($0)" }
             return nil
         }
         guard text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             let reason = text.hasPrefix("-") ? "is negative" : "is not a number"
             let shown = echo ? "port '\(text)'" : "the port"
             let hint = echo ? "" : " (if this is a password, percent-encode its '/', '?', '@' and ':')"
-            log.error(URIIssueID.badPort, "\(shown) of host '\(host)' \(reason): expected 1-65535\(hint)", at: range.lowerBound)
+            perHost.add(URIIssueID.badPort, host: host, at: range.lowerBound) { "\(shown) of \($0) \(reason): expected 1-65535\(hint)" }
             return nil
         }
         guard text.count <= 5, let port = Int(text), (1...65535).contains(port) else {
-            log.error(URIIssueID.badPort, "port \(text) of host '\(host)' is out of range: expected 1-65535", at: range.lowerBound)
+            perHost.add(URIIssueID.badPort, host: host, at: range.lowerBound) { "port \(text) of \($0) is out of range: expected 1-65535" }
             return nil
         }
         return port

@@ -10,6 +10,11 @@ struct ParsedOptions: Sendable {
     var positions: [String: Int] = [:]
     /// Character ranges of secret option values, masked by ``ConnectionString/redacted``.
     var secretRanges: [Range<Int>] = []
+    /// `key=value` pairs the spec ignores (an invalid value, a deprecated alias given with its
+    /// canonical name): dropping them keeps the meaning.
+    var ignoredPairs: [Range<Int>] = []
+    /// Offsets of the legacy `;` separators read between options.
+    var legacySeparators: [Int] = []
 }
 
 /// Splits the query part into key/value pairs and applies the option table.
@@ -20,6 +25,7 @@ struct OptionParser {
         var value: String
         var keyPosition: Int
         var valuePosition: Int
+        var end: Int
         var alias: OptionAlias?
     }
 
@@ -45,9 +51,38 @@ struct OptionParser {
         var start = range.lowerBound
         while start <= range.upperBound {
             let end = chars[start..<range.upperBound].firstIndex(of: "&") ?? range.upperBound
-            if start < end { readPair(start..<end, log: &log) }
+            for pair in splitLegacy(start..<end) where !pair.isEmpty { readPair(pair, log: &log) }
             start = end + 1
         }
+        if let first = result.legacySeparators.first {
+            log.note(
+                URIIssueID.deprecatedOption,
+                "';' between options is a legacy separator (read here, but not by every driver): use '&'",
+                at: first
+            )
+        }
+    }
+
+    /// Splits `chars[range]` at each legacy `;` that is followed by a known option and `=`; any
+    /// other `;` stays part of the value (`appName=a;b`).
+    private mutating func splitLegacy(_ range: Range<Int>) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var start = range.lowerBound
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if chars[index] == ";" {
+                let next = chars[(index + 1)..<range.upperBound].firstIndex(of: ";") ?? range.upperBound
+                if let equals = chars[(index + 1)..<next].firstIndex(of: "="),
+                   OptionTable.lookup(PercentCoding.lenientDecode(chars, (index + 1)..<equals)) != nil {
+                    pieces.append(start..<index)
+                    result.legacySeparators.append(index)
+                    start = index + 1
+                }
+            }
+            index += 1
+        }
+        pieces.append(start..<range.upperBound)
+        return pieces
     }
 
     private mutating func readPair(_ range: Range<Int>, log: inout IssueLog) {
@@ -99,7 +134,7 @@ struct OptionParser {
         if spec.isSecret, !valueRange.isEmpty { result.secretRanges.append(valueRange) }
         if spec.isSecret { previousSecret = spec.canonical }
         if spec.canonical == "authMechanismProperties" { result.secretRanges += Self.sessionTokenRanges(chars, valueRange) }
-        let occurrence = Occurrence(key: key, value: value, keyPosition: range.lowerBound, valuePosition: equals + 1, alias: OptionTable.alias(key))
+        let occurrence = Occurrence(key: key, value: value, keyPosition: range.lowerBound, valuePosition: equals + 1, end: range.upperBound, alias: OptionTable.alias(key))
         if let index = groups.firstIndex(where: { $0.spec.canonical == spec.canonical }) {
             groups[index].occurrences.append(occurrence)
         } else {
@@ -128,6 +163,7 @@ struct OptionParser {
                     valid.append((value, occurrence))
                     if let note { log.warning(URIIssueID.invalidOptionValue, note, at: occurrence.valuePosition) }
                 case let .invalid(reason):
+                    result.ignoredPairs.append(occurrence.keyPosition..<occurrence.end)
                     let shown = spec.isSecret || occurrence.value.isEmpty ? "" : " '\(occurrence.value)'"
                     log.warning(
                         URIIssueID.invalidOptionValue,
@@ -141,8 +177,10 @@ struct OptionParser {
     }
 
     /// Drops deprecated aliases when the canonical name is also given; warns about each deprecated alias.
-    private func dropDeprecated(_ all: [Occurrence], spec: OptionSpec, log: inout IssueLog) -> [Occurrence] {
+    private mutating func dropDeprecated(_ all: [Occurrence], spec: OptionSpec, log: inout IssueLog) -> [Occurrence] {
         let current = all.filter { $0.alias?.deprecated != true }
+        var ignored: [Range<Int>] = []
+        defer { result.ignoredPairs += ignored }
         for old in all where old.alias?.deprecated == true {
             if current.isEmpty {
                 log.warning(
@@ -151,6 +189,7 @@ struct OptionParser {
                     at: old.keyPosition, suggestion: "\(spec.canonical)=\(spec.isSecret ? SecretMask.text : old.value)"
                 )
             } else {
+                ignored.append(old.keyPosition..<old.end)
                 log.warning(
                     URIIssueID.deprecatedOption,
                     "deprecated option '\(old.key)' is ignored because '\(spec.canonical)' is also given",

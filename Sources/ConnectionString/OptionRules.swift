@@ -50,7 +50,7 @@ struct OptionRules {
         if bool("tls") == false {
             let tlsOnly = ["tlsCAFile", "tlsCertificateKeyFile", "tlsAllowInvalidCertificates", "tlsAllowInvalidHostnames", "tlsInsecure"]
             for name in tlsOnly where options.present.contains(name) {
-                log.note(URIIssueID.conflictingOptions, "'\(name)' has no effect because tls=false", at: position(name))
+                log.note(URIIssueID.ineffectiveOption, "'\(name)' has no effect because tls=false", at: position(name))
             }
         }
     }
@@ -157,7 +157,7 @@ struct OptionRules {
         } else if mode == nil, hasTags || options.values["maxStalenessSeconds"] != nil {
             let name = hasTags ? "readPreferenceTags" : "maxStalenessSeconds"
             log.note(
-                URIIssueID.conflictingOptions,
+                URIIssueID.ineffectiveOption,
                 "'\(name)' without readPreference: the default mode 'primary' does not allow it",
                 at: position(name)
             )

@@ -23,21 +23,24 @@ public struct URIIssue: Sendable, Equatable {
     public var position: Int?
     /// An optional fix, e.g. a corrected connection string with the password masked.
     public var suggestion: String?
+    /// Whether the fix needs the password percent-encoded: the suggestion can only show it masked,
+    /// so the user is pointed at `mongo-doctor uri --encode-password`.
+    public var passwordFix: Bool
 
-    /// Creates an issue.
-    public init(id: String, severity: Severity, message: String, position: Int? = nil, suggestion: String? = nil) {
+    /// Creates an issue with an explicit severity.
+    public init(id: String, severity: Severity, message: String, position: Int? = nil, suggestion: String? = nil, passwordFix: Bool = false) {
         self.id = id
         self.severity = severity
         self.message = message
         self.position = position
         self.suggestion = suggestion
+        self.passwordFix = passwordFix
     }
 
-    /// A copy whose position is moved by `offset` characters (used when the linter strips a prefix).
-    func shifted(by offset: Int) -> URIIssue {
-        var copy = self
-        copy.position = position.map { $0 + offset }
-        return copy
+    /// Creates an issue with the severity ``URIIssueID/severity(of:)`` gives its id.
+    public init(id: String, message: String, position: Int? = nil, suggestion: String? = nil, passwordFix: Bool = false) {
+        self.init(id: id, severity: URIIssueID.severity(of: id), message: message, position: position,
+                  suggestion: suggestion, passwordFix: passwordFix)
     }
 }
 

@@ -36,15 +36,36 @@ public enum URILinter {
         var lower = 0
         var upper = chars.count
         stripWhitespace(chars, &lower, &upper, issues: &issues)
-        if upper - lower >= 1, quotes.contains(chars[lower]) || quotes.contains(chars[upper - 1]) {
+        if upper - lower >= 2, quotes.contains(chars[lower]), chars[upper - 1] == chars[lower] {
             stripQuotes(chars, &lower, &upper, issues: &issues)
             stripWhitespace(chars, &lower, &upper, issues: &issues)
         }
-        let outcome = URIParser.parse(String(chars[lower..<upper]))
+        // Quotes around (or stray next to) the hosts, the database or an option value.
+        let quoted = QuotedParts.scan(chars, lower..<upper)
+        if quoted.removed.isEmpty, upper - lower >= 1, quotes.contains(chars[lower]) || quotes.contains(chars[upper - 1]) {
+            stripQuotes(chars, &lower, &upper, issues: &issues)
+            stripWhitespace(chars, &lower, &upper, issues: &issues)
+        }
+        // `kept[i]` is the offset in `raw` of character `i` of the cleaned text.
+        let kept = (lower..<upper).filter { !quoted.removed.contains($0) }
+        let cleaned = String(kept.map { chars[$0] })
+        if !quoted.issues.isEmpty {
+            let suggestion = URIRedaction.redact(cleaned)
+            issues += quoted.issues.map { issue in
+                var copy = issue
+                copy.suggestion = suggestion
+                return copy
+            }
+        }
+        let outcome = URIParser.parse(cleaned)
         let found = outcome.log.errors + outcome.log.warnings + outcome.log.notes
-        issues += found.map { $0.shifted(by: lower) }
+        issues += found.map { issue in
+            var copy = issue
+            copy.position = issue.position.map { $0 < kept.count ? kept[$0] : (kept.last.map { $0 + 1 } ?? lower) }
+            return copy
+        }
         issues.sort { ($0.position ?? Int.max) < ($1.position ?? Int.max) }
-        return URILintResult(connectionString: outcome.value, issues: issues, cleanedInput: String(chars[lower..<upper]))
+        return URILintResult(connectionString: outcome.value, issues: issues, cleanedInput: cleaned)
     }
 
     private static func stripWhitespace(_ chars: [Character], _ lower: inout Int, _ upper: inout Int, issues: inout [URIIssue]) {
@@ -58,7 +79,7 @@ public enum URILinter {
         guard !parts.isEmpty else { return }
         let text = URIRedaction.redact( String(chars[lower..<upper]))
         issues.append(URIIssue(
-            id: URIIssueID.whitespace, severity: .error,
+            id: URIIssueID.whitespace,
             message: "the connection string has \(parts.joined(separator: " and ")); drivers do not trim it",
             position: lower > start ? start : upper, suggestion: text
         ))
@@ -85,7 +106,7 @@ public enum URILinter {
             start = upper
         }
         issues.append(URIIssue(
-            id: URIIssueID.quoted, severity: .error, message: message,
+            id: URIIssueID.quoted, message: message,
             position: start, suggestion: URIRedaction.redact( String(chars[lower..<upper]))
         ))
     }

@@ -4,6 +4,21 @@ struct ParseOutcome: Sendable {
     var value: ConnectionString?
     /// Errors, spec warnings and lint-only notes, with positions relative to the parsed text.
     var log: IssueLog
+    /// Where the parts are that an equivalent rewrite may touch.
+    var layout = URILayout()
+}
+
+/// Offsets (into the parsed text) of the parts ``EquivalentForm`` may rewrite.
+struct URILayout: Sendable {
+    /// Where a `/` is missing before `?`.
+    var missingSlashAt: Int?
+    /// The raw database of the path (after `/`, before `?`), when not empty.
+    var database: Range<Int>?
+    /// The index after `?`, when there is a query.
+    var queryStart: Int?
+    /// Option pairs the spec ignores, and legacy `;` separators.
+    var ignoredPairs: [Range<Int>] = []
+    var legacySeparators: [Int] = []
 }
 
 /// Parses a connection string in the order the Connection String spec describes:
@@ -12,12 +27,13 @@ struct URIParser {
     private let chars: [Character]
     private var log = IssueLog()
     private var secrets: [Range<Int>] = []
+    private var layout = URILayout()
 
     /// Parses `text`, collecting every issue instead of stopping at the first.
     static func parse(_ text: String) -> ParseOutcome {
         var parser = URIParser(chars: Array(text))
         let value = parser.run()
-        return ParseOutcome(value: parser.log.errors.isEmpty ? value : nil, log: parser.log)
+        return ParseOutcome(value: parser.log.errors.isEmpty ? value : nil, log: parser.log, layout: parser.layout)
     }
 
     private init(chars: [Character]) {
@@ -57,12 +73,17 @@ struct URIParser {
                 queryStart = authorityEnd + 1
             } else {
                 let question = chars[(authorityEnd + 1)...].firstIndex(of: "?")
-                db = parseDatabase((authorityEnd + 1)..<(question ?? chars.count))
+                let path = (authorityEnd + 1)..<(question ?? chars.count)
+                db = parseDatabase(path)
+                layout.database = path.isEmpty ? nil : path
                 queryStart = question.map { $0 + 1 }
             }
             if let queryStart {
                 options = OptionParser.parse(chars, queryStart..<chars.count, log: &log)
                 secrets += options.secretRanges
+                layout.queryStart = queryStart
+                layout.ignoredPairs = options.ignoredPairs
+                layout.legacySeparators = options.legacySeparators
             }
             OptionRules(options: options, scheme: scheme, hostCount: hosts.count).check(log: &log)
             AuthRules(options: options, userInfo: userInfo).check(log: &log)
@@ -115,6 +136,7 @@ struct URIParser {
     }
 
     private mutating func reportMissingSlash(at position: Int) {
+        layout.missingSlashAt = position
         let redactor = RangeMasker(chars: chars, secrets: secrets)
         let fixed = redactor.render(0..<position) + "/" + redactor.render(position..<chars.count)
         log.note(

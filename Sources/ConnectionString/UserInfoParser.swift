@@ -43,20 +43,21 @@ enum UserInfoParser {
             log.error(
                 URIIssueID.unescapedAt,
                 "the \(part) contains an unescaped '@': percent-encode it as %40 (the spec splits at the last '@', libmongoc at the first)",
-                at: at, suggestion: suggestion
+                at: at, suggestion: suggestion, passwordFix: part == "password"
             )
         }
         if let colon, let second = chars[(colon + 1)..<range.upperBound].firstIndex(of: ":") {
             log.error(
                 URIIssueID.unescapedChar,
                 "the password contains an unescaped ':': percent-encode it as %3A (only the first ':' separates username and password)",
-                at: second, suggestion: suggestion
+                at: second, suggestion: suggestion, passwordFix: true
             )
         }
         let userRange = range.lowerBound..<(colon ?? range.upperBound)
         for (part, partRange) in [("username", userRange), ("password", info.passwordRange)] {
             guard let partRange, case let .failure(failure) = PercentCoding.decode(chars, partRange) else { continue }
-            log.error(URIIssueID.badEscape, "invalid percent-escape in the \(part): \(failure.reason)", at: failure.index, suggestion: suggestion)
+            log.error(URIIssueID.badEscape, "invalid percent-escape in the \(part): \(failure.reason)", at: failure.index,
+                      suggestion: suggestion, passwordFix: part == "password")
         }
         if range.isEmpty {
             log.error(URIIssueID.invalid, "'@' is not preceded by a username: remove the '@' or add the credentials", at: range.upperBound)
@@ -67,9 +68,9 @@ enum UserInfoParser {
             guard let partRange, let index = chars[partRange].firstIndex(where: { risky.contains($0) }) else { continue }
             let shown = chars[index] == " " ? "a space" : "'\(chars[index])'"
             log.note(
-                URIIssueID.unescapedChar,
+                URIIssueID.riskyChar,
                 "the \(part) contains \(shown), which URL parsers misread: percent-encode it",
-                at: index, suggestion: suggestion
+                at: index, suggestion: suggestion, passwordFix: part == "password"
             )
         }
         return info
@@ -93,6 +94,7 @@ enum UserInfoParser {
             if chars[index] == "@" { lastAt = index }
         }
         guard let at = lastAt else { return false }
+        if isDatabaseAt(chars, at, start: start, authorityEnd: authorityEnd) { return false }
         let info = UserInfo(chars, start..<at)
         let colon = chars[start..<at].firstIndex(of: ":")
         let part = colon.map { $0 < authorityEnd } == true ? "password" : "username"
@@ -102,9 +104,19 @@ enum UserInfoParser {
         log.error(
             URIIssueID.unescapedChar,
             "the \(part) contains an unescaped '\(delimiter)': percent-encode it as \(code)",
-            at: authorityEnd, suggestion: suggestion
+            at: authorityEnd, suggestion: suggestion, passwordFix: part == "password"
         )
         return true
+    }
+
+    /// Whether the '@' at `at` belongs to the database name of the path (`user:pw@host/db@name`):
+    /// the credentials already end before a host list, and no host list (`:port`, `/db`) follows
+    /// that '@'. The spec allows '@' in a database name; it is never read as part of the password.
+    static func isDatabaseAt(_ chars: [Character], _ at: Int, start: Int, authorityEnd: Int) -> Bool {
+        guard chars[authorityEnd] == "/", let userInfoEnd = chars[start..<authorityEnd].lastIndex(of: "@"),
+              userInfoEnd + 1 < authorityEnd else { return false }
+        let pathEnd = chars[authorityEnd...].firstIndex(of: "?") ?? chars.count
+        return at < pathEnd && !chars[(at + 1)..<pathEnd].contains { $0 == "/" || $0 == ":" }
     }
 
     /// Whether an authority without '@' reads as `user:password` rather than `host:port` lists.

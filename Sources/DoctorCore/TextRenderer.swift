@@ -17,7 +17,7 @@ public struct TextRenderer: Sendable {
         var lines: [String] = []
         if let target = report.target {
             let source = report.targetSource.map { " (from \($0))" } ?? ""
-            lines.append("mongo-doctor \(report.toolVersion): target \(target)\(source)")
+            lines.append("mongo-doctor \(report.toolVersion): target \(Self.escaped(target))\(source)")
         } else {
             lines.append("mongo-doctor \(report.toolVersion)")
         }
@@ -36,18 +36,40 @@ public struct TextRenderer: Sendable {
 
     private func render(_ check: CheckResult) -> [String] {
         let timing = verbose ? " (\(check.elapsedMs) ms)" : ""
-        var lines = ["\(mark(check.status)) \(check.title)\(timing): \(check.detail)"]
+        var lines = ["\(mark(check.status)) \(check.title)\(timing): \(Self.escaped(check.detail))"]
         for finding in check.findings where finding.severity != .info || verbose {
-            lines.append("    \(findingMark(finding.severity)) \(finding.title) [\(finding.id)]")
-            if verbose, !finding.detail.isEmpty { lines.append("      \(finding.detail)") }
-            if verbose { lines.append(contentsOf: finding.evidence.map { "      evidence: \($0)" }) }
+            lines.append("    \(findingMark(finding.severity)) \(Self.escaped(finding.title)) [\(finding.id)]")
+            if verbose, !finding.detail.isEmpty { lines.append("      \(Self.escaped(finding.detail))") }
+            if verbose { lines.append(contentsOf: finding.evidence.map { "      evidence: \(Self.escaped($0))" }) }
             for fix in finding.fixes {
                 let state = fix.applied ? "fixed" : (fix.isAutomatic ? "fix (automatic with --fix)" : "fix")
-                lines.append("      \(paint(state, .cyan)): \(fix.summary)")
-                lines.append(contentsOf: fix.commands.map { "        $ \($0)" })
+                lines.append("      \(paint(state, .cyan)): \(Self.escaped(fix.summary))")
+                lines.append(contentsOf: fix.commands.map { "        $ \(Self.escaped($0))" })
             }
         }
         return lines
+    }
+
+    /// `text` on one line: line breaks, tabs and other control characters shown as escapes
+    /// (`\n`, `\r`, `\t`, `\u{1B}`), so that a connection string pasted with a newline (a
+    /// Kubernetes secret made with `echo`) shows where the newline is instead of breaking the line.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where isControl(scalar): out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 
     private func waterfall(_ report: Report) -> String {

@@ -2,30 +2,52 @@ import ArgumentParser
 import ConnectionString
 import DoctorChecks
 import DoctorCore
-import MongoBridge
+import DoctorRun
+import Foundation
 
 /// `mongo-doctor uri URI`: lints a connection string without touching the network.
+/// `mongo-doctor uri --encode-password`: prints the password read on stdin percent-encoded.
 struct URICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "uri",
         abstract: "Lint a connection string to MongoDB's specification, with libmongoc's opinion (no network).",
-        discussion: "Exit status 0 when the string is valid (warnings allowed), 1 when it is not.")
+        discussion: """
+            Exit status 0 when the specification says the string is valid (warnings allowed, whatever \
+            libmongoc thinks), 1 when it is not. With --encode-password, reads a password on standard input \
+            (not echoed on a terminal) and prints it percent-encoded for the user information, nothing else.
+            """)
 
-    @Argument(help: "The connection string to lint (quote it for the shell).") var uri: String
+    @Argument(help: "The connection string to lint (quote it for the shell).") var uri: String?
+    @Flag(name: .long, help: "Read a password on standard input and print it percent-encoded (nothing else).")
+    var encodePassword = false
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        if encodePassword, uri != nil {
+            throw ValidationError("--encode-password reads the password on standard input: give no connection string")
+        }
+        if !encodePassword, uri == nil {
+            throw ValidationError("Missing expected argument '<uri>'")
+        }
+    }
+
     func run() async throws {
+        guard let uri else {
+            let password = try PasswordInput.read()
+            FileHandle.standardOutput.write(Data((ConnectionString.encodeCredential(password) + "\n").utf8))
+            return
+        }
         let clock = ContinuousClock()
         let start = clock.now
         let context = CheckContext(platform: .current)
         let results = await CheckRunner().run([URICheck(uri: uri)], in: context)
         let lint = context.fact(URILintResult.self) ?? URILinter.lint(uri)
-        let driverAccepts = !results.flatMap(\.findings).contains { $0.id == .uriDriverRejects }
+        let driver = context.fact(DriverURIOpinion.self) ?? DriverURIOpinion(accepts: false, error: nil)
         let report = Report(
             toolName: MongoDoctorVersion.toolName, toolVersion: MongoDoctorVersion.current,
             target: URIRedaction.redact(uri), targetSource: "argument", checks: results,
             elapsedMs: start.duration(to: clock.now).milliseconds,
-            sections: [("uri", URIReportSection.value(for: lint, driverAccepts: driverAccepts))])
+            sections: [("uri", URIReportSection.value(for: lint, driver: driver))])
         try output.emit(report)
     }
 }

@@ -110,6 +110,22 @@ struct LintTests {
                  id: "uri.invalid", severity: .error, secret: "S3cr3tPass"),
         LintCase(input: "mongodb://x509user:S3cr3tPass@localhost/?authMechanism=MONGODB-X509", id: "uri.invalid",
                  severity: .error, secret: "S3cr3tPass"),
+        // Issue 8: quotes around the host and the database are one finding, and the fix removes them all.
+        LintCase(input: "mongodb://\"db1.example.com\":27017/\"app\"", id: "uri.quoted", severity: .error, position: 10,
+                 suggestion: "mongodb://db1.example.com:27017/app"),
+        LintCase(input: "mongodb://app:S3cr3tPass@'db1.example.com','db2.example.com'/?replicaSet='rs0'", id: "uri.quoted",
+                 severity: .error, secret: "S3cr3tPass", position: 25,
+                 suggestion: "mongodb://app:*****@db1.example.com,db2.example.com/?replicaSet=rs0"),
+        // A stray quote after an option value names the option it spoils.
+        LintCase(input: "mongodb://app:S3cr3tPass@h/?appName=shop\"", id: "uri.quoted", severity: .error, secret: "S3cr3tPass",
+                 position: 40, suggestion: "mongodb://app:*****@h/?appName=shop"),
+        // The tls=false notes are not conflicts (the spec accepts them): their own warning id.
+        LintCase(input: "mongodb://h/?tls=false&tlsCAFile=/etc/ca.pem", id: "uri.ineffective-option", severity: .warning),
+        LintCase(input: "mongodb://h/?readPreferenceTags=dc:ny", id: "uri.ineffective-option", severity: .warning),
+        LintCase(input: "mongodb://app:pa#ss@h/", id: "uri.risky-char", severity: .warning, secret: "pa#ss"),
+        // The legacy ';' separator is read, with a warning.
+        LintCase(input: "mongodb://app:S3cr3tPass@h/?w=1;journal=true", id: "uri.deprecated-option", severity: .warning,
+                 secret: "S3cr3tPass", position: 31),
     ]
 
     @Test("lint finds the mistake", arguments: cases)
@@ -150,6 +166,61 @@ struct LintTests {
         #expect(!result.isValid)
         #expect(result.connectionString?.options["tls"] == .bool(true))
         #expect(result.connectionString?.hosts.first?.port == 27017)
+    }
+
+    @Test("a severity is decided by the id alone, in URIIssueID.severities", arguments: cases.map(\.input) + [
+        "mongodb://h/?tls=false&tlsCAFile=/etc/ca.pem", "mongodb://localhost/?tlsInsecure=true&tlsAllowInvalidCertificates=true",
+    ])
+    func severityComesFromTheTable(_ input: String) {
+        for issue in URILinter.lint(input).issues {
+            #expect(URIIssueID.severities[issue.id] == issue.severity, "\(issue.id): \(issue.message)")
+        }
+    }
+
+    @Test("uri.conflicting-options is always an error")
+    func conflictingIsAnError() {
+        #expect(URIIssueID.severity(of: URIIssueID.conflictingOptions) == .error)
+        #expect(URIIssueID.severity(of: URIIssueID.driverRejects) == .warning)
+    }
+
+    @Test("one defect of several hosts is reported once, naming the hosts")
+    func perHostDefectsMerge() {
+        let hosts = (1...11).map { "shard-\($0).example.net:27017" }.joined(separator: ",")
+        let result = URILinter.lint("mongodb+srv://app:S3cr3tPass@\(hosts)/")
+        let ports = result.issues.filter { $0.id == "uri.srv-port" }
+        #expect(ports.count == 1)
+        #expect(ports.first?.message.contains("'shard-1.example.net'") == true)
+        #expect(ports.first?.message.contains("and 'shard-11.example.net'") == true)
+        let bad = URILinter.lint("mongodb://a:0,b:0,c:27017/").issues.filter { $0.id == "uri.bad-port" }
+        #expect(bad.map(\.message) == ["port 0 of hosts 'a' and 'b' is out of range: expected 1-65535"])
+    }
+
+    @Test("an '@' in the database name is the database's, never the password's")
+    func atInDatabase() throws {
+        let result = URILinter.lint("mongodb://app:S3cr3tPass@db1.example.com/sales@2024?authSource=admin")
+        #expect(result.isValid, "\(result.issues.map(\.message))")
+        let parsed = try #require(result.connectionString)
+        #expect(parsed.auth?.password == "S3cr3tPass")
+        #expect(parsed.auth?.db == "sales@2024")
+        #expect(parsed.hosts.map(\.host) == ["db1.example.com"])
+        // With a host list after the second '@', it is still a password with an unescaped '/'.
+        #expect(URILinter.lint("mongodb://u:p@ss/word@db1:27017/admin").issues.contains { $0.id == "uri.unescaped-char" })
+    }
+
+    @Test("the legacy ';' separator is read; a ';' inside a value stays")
+    func legacySeparator() throws {
+        let parsed = try #require(URILinter.lint("mongodb://h/?w=majority;journal=true;appName=a;b").connectionString)
+        #expect(parsed.options["w"] == .string("majority"))
+        #expect(parsed.options["journal"] == .bool(true))
+        #expect(parsed.options["appName"] == .string("a;b"))
+    }
+
+    @Test("password findings point at --encode-password; others do not")
+    func passwordFix() {
+        let at = URILinter.lint("mongodb://u:p@ss@h/").issues.first { $0.id == "uri.unescaped-at" }
+        #expect(at?.passwordFix == true)
+        let user = URILinter.lint("mongodb://build/bot:pw@localhost/").issues.first { $0.id == "uri.unescaped-char" }
+        #expect(user?.passwordFix == false)
     }
 
     @Test("positions of inner findings count the stripped quote and whitespace")

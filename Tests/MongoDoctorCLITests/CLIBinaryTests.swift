@@ -111,7 +111,7 @@ import TestSupport
     @Test("invalid URIs exit 1 with their finding", arguments: [
         ("mongodb://user:p@ss@localhost:27017/", "uri.unescaped-at"),
         ("\"mongodb://localhost/\"", "uri.quoted"),
-        ("mongodb://h:27017?tls=true", "uri.driver-rejects"),
+        ("mongodb://localhost/?tls=true&ssl=false", "uri.conflicting-options"),
         ("postgres://localhost/", "uri.bad-scheme"),
         ("mongodb://h:99999/", "uri.bad-port"),
     ])
@@ -121,6 +121,65 @@ import TestSupport
         let ids = (report["findings"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
         #expect(ids.contains(expected))
         #expect((report["uri"] as? [String: Any])?["valid"] as? Bool == false)
+    }
+
+    /// Issue 8: `valid` is the spec's verdict; libmongoc's opinion is reported beside it, and does
+    /// not change the exit status.
+    @Test("the spec allows it, libmongoc does not: exit 0, a warning, driverAccepts false", arguments: [
+        ("mongodb://h:27017?tls=true", "mongodb://h:27017/?tls=true"),
+        ("mongodb://app:S3cr3t-pw@localhost/admin.shoe", "mongodb://app:*****@localhost/?authSource=admin.shoe"),
+        ("mongodb://example.com/?wTimeoutMS=invalid", "mongodb://example.com/"),
+    ])
+    func driverRejectsIsAWarning(uri: String, used: String) throws {
+        let (status, report) = try json(["uri", uri, "--json"])
+        #expect(status == 0)
+        let section = try #require(report["uri"] as? [String: Any])
+        #expect(section["valid"] as? Bool == true)
+        #expect(section["driverAccepts"] as? Bool == false)
+        let error = try #require(section["driverError"] as? String)
+        #expect(!error.isEmpty && !error.contains("S3cr3t-pw"))
+        let finding = try #require((report["findings"] as? [[String: Any]])?.first { $0["id"] as? String == "uri.driver-rejects" })
+        #expect(finding["severity"] as? String == "warning")
+        #expect((finding["detail"] as? String)?.contains("C, C++, PHP, Swift") == true)
+        let evidence = finding["evidence"] as? [String] ?? []
+        #expect(evidence.contains { $0.contains("later stages used the equivalent form libmongoc accepts: \(used)") }, "\(evidence)")
+    }
+
+    @Test func driverOpinionOfAnAcceptedString() throws {
+        let (_, report) = try json(["uri", "mongodb://localhost/", "--json"])
+        let section = try #require(report["uri"] as? [String: Any])
+        #expect(section["driverAccepts"] as? Bool == true)
+        #expect(section["driverError"] is NSNull)
+    }
+
+    @Test("--encode-password prints the password percent-encoded, and nothing else", arguments: [
+        ("p@ss:w/rd?#%", "p%40ss%3Aw%2Frd%3F%23%25\n"), ("plain\n", "plain\n"), ("caf\u{E9} &=\r\n", "caf%C3%A9%20%26%3D\n"),
+    ])
+    func encodePassword(stdin: String, expected: String) throws {
+        let out = try ProcessRunner.run("mongo-doctor", ["uri", "--encode-password"], stdin: stdin)
+        #expect(out.status == 0)
+        #expect(out.stdout == expected)
+        #expect(out.stderr.isEmpty)
+    }
+
+    @Test func encodePasswordTakesNoConnectionString() throws {
+        let out = try ProcessRunner.run("mongo-doctor", ["uri", "--encode-password", "mongodb://u:Sup3r-Secret-Pw@h/"], stdin: "Sup3r-Secret-Pw")
+        #expect(out.status == 2)
+        #expect(!out.combined.contains("Sup3r-Secret-Pw"))
+        #expect(out.stdout.isEmpty)
+    }
+
+    @Test func passwordFixPointsAtEncodePassword() throws {
+        let out = try ProcessRunner.run("mongo-doctor", ["uri", "mongodb://app:Sup3r@Secret@localhost/"])
+        #expect(out.stdout.contains("$ mongo-doctor uri --encode-password"))
+        #expect(!out.combined.contains("Sup3r@Secret") && !out.combined.contains("Secret@"))
+    }
+
+    @Test func aNewlineIsShownEscapedInTheText() throws {
+        let out = try ProcessRunner.run("mongo-doctor", ["uri", "mongodb://h:27017/\nadmin"])
+        #expect(out.status == 1)
+        #expect(out.stdout.contains("target mongodb://h:27017/\\nadmin"))
+        #expect(!out.stdout.contains("27017/\n"))
     }
 
     @Test func warningsAloneStillExitZero() throws {

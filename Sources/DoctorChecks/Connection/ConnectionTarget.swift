@@ -3,9 +3,10 @@ public import Redaction
 
 /// What the `uri` stage learned about the target, published for the later stages.
 public struct ConnectionTarget: Sendable {
-    /// The connection string without surrounding quotes and whitespace. Contains the password: never print it.
+    /// The connection string the later stages use: the given one without surrounding quotes and
+    /// whitespace, or its ``EquivalentForm`` when libmongoc refuses that. Contains the password: never print it.
     public var uri: String
-    /// Our parser's view of it.
+    /// Our parser's view of the string as the user gave it (quotes and whitespace stripped).
     public var parsed: ConnectionString
 
     /// Creates a target.

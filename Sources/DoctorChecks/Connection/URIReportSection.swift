@@ -3,8 +3,10 @@ public import DoctorCore
 
 /// The `"uri"` section that `mongo-doctor uri --json` adds to the report (keys are API).
 public enum URIReportSection {
-    /// `{"valid", "scheme", "hosts", "auth", "options", "warnings"}` for a lint result. Never holds the password.
-    public static func value(for lint: URILintResult, driverAccepts: Bool) -> JSONValue {
+    /// `{"valid", "driverAccepts", "driverError", "scheme", "hosts", "auth", "options", "warnings"}` for a
+    /// lint result: `valid` is the specification's verdict, `driverAccepts`/`driverError` libmongoc's
+    /// (its error with the secrets removed). Never holds the password.
+    public static func value(for lint: URILintResult, driver: DriverURIOpinion) -> JSONValue {
         let parsed = lint.connectionString
         let hosts: JSONValue = .array((parsed?.hosts ?? []).map { host in
             .object([("type", .string(host.type.rawValue)), ("host", .string(host.host)),
@@ -20,7 +22,8 @@ public enum URIReportSection {
         // The parser's messages never quote a secret.
         let warnings: JSONValue = .array(lint.issues.filter { $0.severity == .warning }.map { .string($0.message) })
         return .object([
-            ("valid", .bool(lint.isValid && driverAccepts)),
+            ("valid", .bool(lint.isValid)),
+            ("driverAccepts", .bool(driver.accepts)), ("driverError", .string(driver.error)),
             ("scheme", .string(parsed?.scheme.rawValue)),
             ("hosts", hosts), ("auth", auth), ("options", options), ("warnings", warnings),
         ])

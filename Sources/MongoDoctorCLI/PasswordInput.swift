@@ -1,0 +1,37 @@
+import DoctorRun
+import Foundation
+
+/// Reads a password on standard input for `uri --encode-password`: the whole input without one
+/// trailing line break (what `echo` or the Enter key adds). On a terminal the typing is not echoed
+/// and a prompt goes to standard error. The password is never part of an error message.
+enum PasswordInput {
+    /// The password, or a `RunError` that does not quote it.
+    static func read() throws -> String {
+        let terminal = isatty(STDIN_FILENO) == 1
+        let data: Data
+        if terminal {
+            FileHandle.standardError.write(Data("Password (not echoed): ".utf8))
+            data = withEchoOff { Data((readLine(strippingNewline: false) ?? "").utf8) }
+            FileHandle.standardError.write(Data("\n".utf8))
+        } else {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw RunError("the password on standard input is not valid UTF-8")
+        }
+        // "\r\n" is one Character in Swift: one removeLast drops either form.
+        if text.last?.isNewline == true { text.removeLast() }
+        return text
+    }
+
+    /// Runs `body` with the terminal's echo switched off, restoring it afterwards.
+    private static func withEchoOff<T>(_ body: () -> T) -> T {
+        var saved = termios()
+        guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return body() }
+        var quiet = saved
+        quiet.c_lflag &= ~tcflag_t(ECHO)
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet)
+        defer { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
+        return body()
+    }
+}
