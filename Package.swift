@@ -87,7 +87,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "mongo-doctor", dependencies: ["MongoDoctorCLI"], swiftSettings: strictSettings),
-        // Helpers shared by the test targets only (test server discovery, temporary directories).
+        // Helpers shared by the test targets only (test server discovery, temporary directories, and the
+        // one set of loopback sockets: listeners, reserved refusing ports, Unix sockets).
         .target(name: "TestSupport", dependencies: ["MongoBridge", "DoctorChecks", "DoctorCore"], path: "Tests/TestSupport", swiftSettings: strictSettings),
 
         .testTarget(name: "MongoBridgeTests", dependencies: ["MongoBridge", "BlockingWork", "TestSupport"], swiftSettings: strictSettings),
@@ -95,7 +96,7 @@ let package = Package(
         .testTarget(name: "DoctorCoreTests", dependencies: ["DoctorCore"], swiftSettings: strictSettings),
         .testTarget(name: "RedactionTests", dependencies: ["Redaction", "ConnectionString"], swiftSettings: strictSettings),
         .testTarget(name: "TLSProbeTests", dependencies: ["TLSProbe", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "LocalMongodTests", dependencies: ["LocalMongod", "DoctorCore"], swiftSettings: strictSettings),
+        .testTarget(name: "LocalMongodTests", dependencies: ["LocalMongod", "DoctorCore", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MongodDiagnosisTests", dependencies: ["MongodDiagnosis", "DoctorCore"], swiftSettings: strictSettings),
         .testTarget(name: "ConnectionStringTests", dependencies: ["ConnectionString"], swiftSettings: strictSettings),
         .testTarget(

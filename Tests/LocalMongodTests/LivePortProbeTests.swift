@@ -1,5 +1,6 @@
 import Foundation
 import LocalMongod
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -13,7 +14,7 @@ struct LivePortProbeTests {
         let dir = try TestDirectory("probe")
         defer { dir.remove() }
         let path = dir.sub("mongodb-1.sock")
-        let fd = try makeLiveUnixSocket(at: path, owner: getuid(), group: getgid())
+        let fd = try UnixSocket.makeLive(at: path, owner: getuid(), group: getgid())
         defer { close(fd) }
         #expect(LivePortProbe().unixSocketAccepts(path: path))
     }
@@ -23,7 +24,7 @@ struct LivePortProbeTests {
         let dir = try TestDirectory("probe")
         defer { dir.remove() }
         let path = dir.sub("mongodb-2.sock")
-        try makeStaleUnixSocket(at: path, owner: getuid(), group: getgid())
+        try UnixSocket.makeStale(at: path, owner: getuid(), group: getgid())
         #expect(!LivePortProbe().unixSocketAccepts(path: path))
     }
 
@@ -38,10 +39,10 @@ struct LivePortProbeTests {
 
     @Test("a loopback listener is listening; a port nobody listens on is not")
     func tcp() throws {
-        let listener = try LoopbackListener()
-        defer { listener.close() }
+        let listener = try LoopbackListener(.silent)
+        defer { listener.stop() }
         #expect(LivePortProbe().isListening(port: listener.port, timeout: .seconds(1)))
-        #expect(!LivePortProbe().isListening(port: try LoopbackListener.freePort(), timeout: .seconds(1)))
+        #expect(!LivePortProbe().isListening(port: try RefusingPort.reservedForProcess(), timeout: .seconds(1)))
         #expect(!LivePortProbe().isListening(port: 0, timeout: .seconds(1)))
     }
 }

@@ -1,6 +1,7 @@
 import DoctorCore
 import Foundation
 import LocalMongod
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -10,8 +11,8 @@ import Glibc
 struct PortTests {
     @Test("a real listener on 127.0.0.1 that is not mongod is port.in-use, naming the process")
     func portInUse() async throws {
-        let listener = try LoopbackListener()
-        defer { listener.close() }
+        let listener = try LoopbackListener(.silent)
+        defer { listener.stop() }
         let outcome = try await runCheck("port", LocalSetup(port: listener.port))
         let finding = try #require(outcome.finding("port.in-use"))
         #expect(finding.severity == .error)
@@ -22,15 +23,15 @@ struct PortTests {
 
     @Test("when the caller says the server answers on the port, it is not flagged")
     func serverAnswers() async throws {
-        let listener = try LoopbackListener()
-        defer { listener.close() }
+        let listener = try LoopbackListener(.silent)
+        defer { listener.stop() }
         let outcome = try await runCheck("port", LocalSetup(port: listener.port, serverAnswers: true))
         #expect(outcome.findings.isEmpty)
     }
 
     @Test("a free port passes")
     func freePort() async throws {
-        let port = try LoopbackListener.freePort()
+        let port = try RefusingPort.reservedForProcess()
         let outcome = try await runCheck("port", LocalSetup(port: port))
         #expect(outcome.findings.isEmpty)
     }
@@ -48,7 +49,7 @@ struct PortTests {
         let local = LiveHost().interfaceAddresses().first { !$0.hasPrefix("127.") && $0 != "::1" && !$0.hasPrefix("fe80") }
         let entries = ["127.0.0.1", foreign, "::1", "localhost"] + (local.map { [$0] } ?? [])
         let config = try dir.write("mongod.conf", "net:\n  bindIp: \(entries.joined(separator: ","))\n")
-        let outcome = try await runCheck("port", LocalSetup(configPath: config, port: try LoopbackListener.freePort()))
+        let outcome = try await runCheck("port", LocalSetup(configPath: config, port: try RefusingPort.reservedForProcess()))
         #expect(outcome.findings.map(\.id) == ["bindip.not-local"])
         #expect(outcome.finding("bindip.not-local")?.title.contains(foreign) == true)
         #expect(outcome.finding("bindip.not-local")?.severity == .error)
@@ -67,9 +68,9 @@ struct SocketTests {
     func staleRemoved() async throws {
         let dir = try TestDirectory("sock")
         defer { dir.remove() }
-        let port = try LoopbackListener.freePort()
+        let port = try RefusingPort.reservedForProcess()
         let path = dir.sub("mongodb-\(port).sock")
-        try makeStaleUnixSocket(at: path, owner: TestUsers.nobody.uid, group: TestUsers.nobody.gid)
+        try UnixSocket.makeStale(at: path, owner: TestUsers.nobody.uid, group: TestUsers.nobody.gid)
         let setup = try setup(dir, port: port, serviceUser: "daemon")
 
         let outcome = try await runCheck("socket", setup)
@@ -99,9 +100,9 @@ struct SocketTests {
     func liveUnixSocketKept() async throws {
         let dir = try TestDirectory("sock")
         defer { dir.remove() }
-        let port = try LoopbackListener.freePort()  // nothing on TCP: the server listens on another address
+        let port = try RefusingPort.reservedForProcess()  // nothing on TCP: the server listens on another address
         let path = dir.sub("mongodb-\(port).sock")
-        let fd = try makeLiveUnixSocket(at: path, owner: TestUsers.nobody.uid, group: TestUsers.nobody.gid)
+        let fd = try UnixSocket.makeLive(at: path, owner: TestUsers.nobody.uid, group: TestUsers.nobody.gid)
         defer { close(fd) }
         try await expectKept(path, port: port, setup: try setup(dir, port: port, serviceUser: "daemon"))
     }
@@ -110,10 +111,10 @@ struct SocketTests {
     func listeningKeepsSocket() async throws {
         let dir = try TestDirectory("sock")
         defer { dir.remove() }
-        let listener = try LoopbackListener()
-        defer { listener.close() }
+        let listener = try LoopbackListener(.silent)
+        defer { listener.stop() }
         let path = dir.sub("mongodb-\(listener.port).sock")
-        try makeStaleUnixSocket(at: path, owner: TestUsers.nobody.uid, group: TestUsers.nobody.gid)
+        try UnixSocket.makeStale(at: path, owner: TestUsers.nobody.uid, group: TestUsers.nobody.gid)
         try await expectKept(path, port: listener.port, setup: try setup(dir, port: listener.port, serviceUser: "daemon"))
     }
 
@@ -121,9 +122,9 @@ struct SocketTests {
     func ownedByServiceUser() async throws {
         let dir = try TestDirectory("sock")
         defer { dir.remove() }
-        let port = try LoopbackListener.freePort()
+        let port = try RefusingPort.reservedForProcess()
         let path = dir.sub("mongodb-\(port).sock")
-        try makeStaleUnixSocket(at: path, owner: TestUsers.daemon.uid, group: TestUsers.daemon.gid)
+        try UnixSocket.makeStale(at: path, owner: TestUsers.daemon.uid, group: TestUsers.daemon.gid)
         try await expectKept(path, port: port, setup: try setup(dir, port: port, serviceUser: "daemon"))
     }
 
@@ -131,7 +132,7 @@ struct SocketTests {
     func regularFileKept() async throws {
         let dir = try TestDirectory("sock")
         defer { dir.remove() }
-        let port = try LoopbackListener.freePort()
+        let port = try RefusingPort.reservedForProcess()
         let path = try dir.write("mongodb-\(port).sock", "data", owner: TestUsers.nobody.uid, group: TestUsers.nobody.gid)
         try await expectKept(path, port: port, setup: try setup(dir, port: port, serviceUser: "daemon"))
     }

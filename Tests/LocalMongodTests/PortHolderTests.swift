@@ -1,6 +1,7 @@
 import DoctorCore
 import Foundation
 import LocalMongod
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -19,8 +20,8 @@ struct PortHolderTests {
 
     @Test("something that is not MongoDB answers on the port: port.in-use names pid and command line, says not MongoDB, offers a free port")
     func foreignListener() async throws {
-        let listener = try LoopbackListener()
-        defer { listener.close() }
+        let listener = try LoopbackListener(.silent)
+        defer { listener.stop() }
         let outcome = try await runCheck("port", LocalSetup(port: listener.port, portAnswer: Self.http))
         let finding = try #require(outcome.finding("port.in-use"))
         #expect(finding.severity == .error)
@@ -41,8 +42,8 @@ struct PortHolderTests {
 
     @Test("MongoDB answers on the port: never port.in-use, whoever the kernel says holds it")
     func mongodbAnswers() async throws {
-        let listener = try LoopbackListener()
-        defer { listener.close() }
+        let listener = try LoopbackListener(.silent)
+        defer { listener.stop() }
         let outcome = try await runCheck("port", LocalSetup(port: listener.port, portAnswer: .mongodb))
         #expect(outcome.findings.isEmpty)
         #expect(outcome.detail.hasPrefix("port \(listener.port): the server answers there"))
@@ -50,8 +51,8 @@ struct PortHolderTests {
 
     @Test("nothing answered the connection stage (another address family), yet a listener holds the port: it is named")
     func refusedButHeld() async throws {
-        let listener = try LoopbackListener()
-        defer { listener.close() }
+        let listener = try LoopbackListener(.silent)
+        defer { listener.stop() }
         let outcome = try await runCheck("port", LocalSetup(port: listener.port, portAnswer: .nothing))
         let finding = try #require(outcome.finding("port.in-use"))
         #expect(finding.severity == .error)
@@ -61,8 +62,8 @@ struct PortHolderTests {
 
     @Test("net.port set in the config file: the other-port fix gives the exact line for that file")
     func configLine() async throws {
-        let listener = try LoopbackListener()
-        defer { listener.close() }
+        let listener = try LoopbackListener(.silent)
+        defer { listener.stop() }
         let dir = try TestDirectory("portcfg")
         defer { dir.remove() }
         let config = try dir.write("mongod.conf", "net:\n  port: \(listener.port)\n")
@@ -78,8 +79,8 @@ struct PortHolderTests {
     @Test("--port with a config file: the other-port command keeps --config",
           arguments: [Platform.linux, .macos])
     func flagWithConfig(_ platform: Platform) async throws {
-        let listener = try LoopbackListener()
-        defer { listener.close() }
+        let listener = try LoopbackListener(.silent)
+        defer { listener.stop() }
         let dir = try TestDirectory("portflag")
         defer { dir.remove() }
         let config = try dir.write("mongod.conf", "storage:\n  dbPath: \(dir.path)\n")
@@ -129,7 +130,7 @@ final class ScriptedHolder: @unchecked Sendable {
         guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             kill(process.processIdentifier, SIGKILL)
             directory.remove()
-            throw SocketError("python3 listener did not start: \(line)")
+            throw HolderError(description: "python3 listener did not start: \(line)")
         }
         self.port = port
     }
@@ -141,4 +142,9 @@ final class ScriptedHolder: @unchecked Sendable {
         process.waitUntilExit()
         directory.remove()
     }
+}
+
+/// The python3 holder did not start.
+struct HolderError: Error, CustomStringConvertible {
+    let description: String
 }

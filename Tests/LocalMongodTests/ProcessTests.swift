@@ -1,6 +1,7 @@
 import DoctorCore
 import Foundation
 import LocalMongod
+import TestSupport
 import Testing
 
 /// Tests that start real processes named `mongod` or assert that none runs: serialized,
@@ -39,7 +40,7 @@ struct ProcessTests {
         try #require(LiveProcessProbe().mongodProcesses().isEmpty, "a real mongod runs on this host")
         let empty = try TestDirectory("bin")
         defer { empty.remove() }
-        let port = try LoopbackListener.freePort()
+        let port = try RefusingPort.reservedForProcess()
         let missing = try await runCheck("mongod.binary", LocalSetup(port: port, serverAnswers: false, searchPath: [empty.path]))
         let notRunning = try #require(missing.finding("mongod.not-running"))
         #expect(notRunning.allCommands.isEmpty)
@@ -57,7 +58,7 @@ struct ProcessTests {
         arguments: [(Bool?.some(false), Severity.error), (true, .info), (nil, .warning)])
     func notRunning(_ answers: Bool?, _ expected: Severity) async throws {
         try #require(LiveProcessProbe().mongodProcesses().isEmpty, "a real mongod runs on this host")
-        let port = try LoopbackListener.freePort()
+        let port = try RefusingPort.reservedForProcess()
         let outcome = try await runCheck("mongod.binary", LocalSetup(port: port, serverAnswers: answers, searchPath: []))
         #expect(outcome.finding("mongod.not-running")?.severity == expected)
     }

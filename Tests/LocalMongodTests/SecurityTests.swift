@@ -1,6 +1,7 @@
 import DoctorCore
 import Foundation
 import LocalMongod
+import TestSupport
 import Testing
 
 @Suite("security and tuning")
@@ -67,7 +68,7 @@ struct LocalChecksTests {
         let db = try dir.makeDirectory("db", owner: daemon.uid, group: daemon.gid, mode: 0o750)
         let config = try dir.write(
             "mongod.conf",
-            "storage:\n  dbPath: \(db)\nnet:\n  port: \(try LoopbackListener.freePort())\n  unixDomainSocket:\n    pathPrefix: \(dir.path)\n")
+            "storage:\n  dbPath: \(db)\nnet:\n  port: \(try RefusingPort.reservedForProcess())\n  unixDomainSocket:\n    pathPrefix: \(dir.path)\n")
         let checks = LocalChecks.make(setup: LocalSetup(configPath: config, serviceUser: "daemon", searchPath: []))
         #expect(checks.map(\.id) == ["mongod.binary", "config.parse", "dbpath", "port", "socket", "logpath", "keyfile", "security"])
         let results = await CheckRunner().run(checks, in: CheckContext(platform: .linux))
@@ -94,8 +95,8 @@ struct LocalChecksTests {
     func doctorAppliesFixes() async throws {
         let dir = try TestDirectory("fix")
         defer { dir.remove() }
-        let port = try LoopbackListener.freePort()
-        try makeStaleUnixSocket(at: dir.sub("mongodb-\(port).sock"), owner: TestUsers.nobody.uid, group: TestUsers.nobody.gid)
+        let port = try RefusingPort.reservedForProcess()
+        try UnixSocket.makeStale(at: dir.sub("mongodb-\(port).sock"), owner: TestUsers.nobody.uid, group: TestUsers.nobody.gid)
         let config = try dir.write(
             "mongod.conf",
             """

@@ -1,6 +1,7 @@
 import DoctorCore
 import Foundation
 import LocalMongod
+import TestSupport
 import Testing
 
 /// `--platform windows`: Windows paths, commands and the service config path in fix text,
@@ -34,8 +35,8 @@ struct WindowsTextTests {
 
     @Test("port in use on Windows shows netstat | findstr and taskkill")
     func portInUse() async throws {
-        let listener = try LoopbackListener()
-        defer { listener.close() }
+        let listener = try LoopbackListener(.silent)
+        defer { listener.stop() }
         let outcome = try await runCheck("port", LocalSetup(port: listener.port), platform: .windows)
         let finding = try #require(outcome.finding("port.in-use"))
         #expect(finding.allCommands.contains("netstat -ano | findstr :\(listener.port)"))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TLSProbe
+import TestSupport
 
 /// A `tlsCAFile` that cannot be used is reported before any connection is made.
 @Suite("CA file problems")
@@ -24,7 +25,7 @@ struct CAFileTests {
         case .emptyFile: try Data().write(to: URL(fileURLWithPath: path))
         }
         // Nothing listens here: the CA file must be judged before connecting.
-        let port = try #require(LoopbackSocket.freePort())
+        let port = try RefusingPort.reservedForProcess()
 
         let result = await OpenSSLProber().probe(
             ip: "127.0.0.1", port: port, serverName: "localhost", caFile: path,

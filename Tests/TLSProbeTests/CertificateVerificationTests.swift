@@ -1,5 +1,6 @@
 import Testing
 import TLSProbe
+import TestSupport
 
 /// Handshakes against real `openssl s_server` processes presenting real certificates.
 @Suite("Certificate verification against openssl s_server")

@@ -10,22 +10,22 @@ struct HandshakeFailureTests {
     /// A plaintext peer and words the one-line failure must contain.
     struct PeerCase: Sendable, CustomStringConvertible {
         let description: String
-        let behaviour: PlaintextListener.Behaviour
+        let behaviour: LoopbackListener.Behaviour
         let expectedFragments: [String]
     }
 
     static let peers: [PeerCase] = [
-        PeerCase(description: "closes at once", behaviour: .closeAtOnce,
+        PeerCase(description: "closes at once", behaviour: .close,
                  expectedFragments: ["connection during the TLS handshake", "may not speak TLS"]),
-        PeerCase(description: "answers in HTTP", behaviour: .reply("HTTP/1.0 400 Bad Request\r\n\r\nnot TLS\n"),
+        PeerCase(description: "answers in HTTP", behaviour: .reply(Array("HTTP/1.0 400 Bad Request\r\n\r\nnot TLS\n".utf8)),
                  expectedFragments: ["not TLS", "may not speak TLS"]),
-        PeerCase(description: "answers like a MongoDB wire message", behaviour: .reply("\u{3a}\0\0\0garbage-bytes"),
+        PeerCase(description: "answers like a MongoDB wire message", behaviour: .reply(Array("\u{3a}\0\0\0garbage-bytes".utf8)),
                  expectedFragments: ["may not speak TLS"]),
     ]
 
     @Test("a plaintext peer fails the handshake with one line", arguments: peers)
     func plaintextPeer(_ peer: PeerCase) async throws {
-        let listener = try PlaintextListener(peer.behaviour)
+        let listener = try LoopbackListener(peer.behaviour)
         defer { listener.stop() }
 
         let result = await probe(port: listener.port, timeout: .seconds(5))
@@ -43,7 +43,7 @@ struct HandshakeFailureTests {
 
     @Test("a silent peer fails within about the timeout", arguments: [Duration.milliseconds(300), .seconds(1)])
     func silentPeer(_ timeout: Duration) async throws {
-        let listener = try PlaintextListener(.silent)
+        let listener = try LoopbackListener(.silent)
         defer { listener.stop() }
 
         let clock = ContinuousClock()
@@ -81,7 +81,7 @@ struct HandshakeFailureTests {
 
     @Test("a closed port fails with the system's reason")
     func refused() async throws {
-        let port = try #require(LoopbackSocket.freePort())
+        let port = try RefusingPort.reservedForProcess()
         let result = await probe(port: port, timeout: .seconds(5))
         #expect(result == TLSHandshakeResult(
             certificate: nil,

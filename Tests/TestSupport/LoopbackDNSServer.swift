@@ -19,7 +19,7 @@ public final class LoopbackDNSServer: @unchecked Sendable {
     /// Starts a server answering `records` (keyed by lower-case name, without the trailing dot).
     public init(records: [String: [Record]]) throws {
         self.records = records
-        (fd, port) = try LoopbackSocket.bound(SOCK_DGRAM)
+        (fd, port) = try LoopbackSocket.bound(.datagram)
         Thread { [self] in serve() }.start()
     }
 

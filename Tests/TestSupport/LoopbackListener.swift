@@ -27,13 +27,7 @@ public final class LoopbackListener: @unchecked Sendable {
 
     /// Starts listening on a free loopback port.
     public init(_ behaviour: Behaviour) throws {
-        let (s, boundPort) = try LoopbackSocket.bound(SOCK_STREAM)
-        guard listen(s, 16) == 0 else {
-            close(s)
-            throw POSIXError(.EADDRINUSE)
-        }
-        port = boundPort
-        fd = s
+        (fd, port) = try LoopbackSocket.listening(backlog: 16)
         let thread = Thread { [self] in acceptLoop(behaviour) }
         thread.start()
     }

@@ -1,42 +1,91 @@
 import Foundation
 
-/// Makes sockets bound to 127.0.0.1 on a kernel-chosen port, for the test listeners.
-enum LoopbackSocket {
-    /// A socket of `type` (SOCK_STREAM or SOCK_DGRAM) bound to 127.0.0.1:0, close-on-exec, and its port.
-    /// The caller owns the descriptor.
-    static func bound(_ type: __socket_type) throws -> (fd: Int32, port: Int) {
-        let fd = socket(AF_INET, Int32(type.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw POSIXError(.EMFILE) }
-        // No SO_REUSEADDR: a reserved (bound, not listening) port must stay exclusive.
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0 else {
-            close(fd)
-            throw POSIXError(.EADDRINUSE)
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        return (fd, Int(UInt16(bigEndian: address.sin_port)))
+/// The one place the tests make sockets on the loopback addresses (127.0.0.1 and ::1).
+///
+/// Every descriptor is close-on-exec, so children that other tests start never inherit it. None
+/// gets SO_REUSEADDR: a reserved port (bound, never listening) must stay exclusive. A port that was
+/// merely bound and closed can be taken by another test at once, which made tests flaky; see
+/// `RefusingPort` for a port nobody listens on.
+public enum LoopbackSocket {
+    /// The kind of socket.
+    public enum Kind: Sendable {
+        /// TCP (SOCK_STREAM).
+        case stream
+        /// UDP (SOCK_DGRAM).
+        case datagram
     }
 
-    /// A non-blocking connection attempt to 127.0.0.1:`port` (left pending); the caller owns it.
-    static func connectPending(to port: Int) -> Int32? {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    /// A socket of `kind` bound to `ip` ("127.0.0.1" or "::1") at `port` (0: one the kernel
+    /// chooses), and the port it got. IPv6 sockets are IPV6_V6ONLY. The caller owns the descriptor.
+    public static func bound(_ kind: Kind = .stream, on ip: String = "127.0.0.1", port: Int = 0) throws -> (fd: Int32, port: Int) {
+        let type = kind == .stream ? SOCK_STREAM : SOCK_DGRAM
+        return try withLoopbackAddress(ip, port: port) { family, address, length in
+            let fd = socket(family, Int32(type.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+            guard fd >= 0 else { throw currentError() }
+            if family == AF_INET6 {
+                var on: Int32 = 1
+                _ = setsockopt(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &on, socklen_t(MemoryLayout<Int32>.size))
+            }
+            guard bind(fd, address, length) == 0, let port = boundPort(fd) else { throw failure(closing: fd) }
+            return (fd, port)
         }
-        return fd
+    }
+
+    /// A stream socket listening on `ip` at `port` (0: one the kernel chooses) with `backlog`, that
+    /// nothing accepts from (the kernel completes up to the backlog's connections by itself).
+    /// The caller owns the descriptor.
+    public static func listening(on ip: String = "127.0.0.1", port: Int = 0, backlog: Int32 = 16) throws -> (fd: Int32, port: Int) {
+        let (fd, port) = try bound(.stream, on: ip, port: port)
+        guard listen(fd, backlog) == 0 else { throw failure(closing: fd) }
+        return (fd, port)
+    }
+
+    /// Whether `ip` can be bound here (IPv6 loopback may be missing in containers).
+    public static func isAvailable(_ ip: String) -> Bool {
+        guard let (fd, _) = try? bound(.stream, on: ip) else { return false }
+        close(fd)
+        return true
+    }
+
+    /// Lends `ip:port` as a C socket address to `body`, with its family and length; refuses
+    /// anything that is not a numeric loopback address (tests never reach beyond this host).
+    static func withLoopbackAddress<T>(
+        _ ip: String, port: Int, _ body: (Int32, UnsafePointer<sockaddr>, socklen_t) throws -> T
+    ) throws -> T {
+        precondition(ip == "::1" || ip.hasPrefix("127."), "tests only use loopback addresses, not \(ip)")
+        var hints = addrinfo()
+        hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var list: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(ip, String(port), &hints, &list) == 0, let first = list, let address = first.pointee.ai_addr else {
+            throw POSIXError(.EINVAL)
+        }
+        defer { freeaddrinfo(list) }
+        return try body(first.pointee.ai_family, address, first.pointee.ai_addrlen)
+    }
+
+    /// The local port `fd` is bound to (IPv4 or IPv6), or nil.
+    private static func boundPort(_ fd: Int32) -> Int? {
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let status = withUnsafeMutablePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        guard status == 0 else { return nil }
+        // sin_port and sin6_port both sit right after the 2-byte family.
+        let bigEndian = withUnsafeBytes(of: storage) { $0.load(fromByteOffset: 2, as: UInt16.self) }
+        return Int(UInt16(bigEndian: bigEndian))
+    }
+
+    /// The POSIX error of the last failed call.
+    static func currentError() -> POSIXError {
+        POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+    }
+
+    /// The POSIX error of the last failed call on `fd`, after closing `fd`.
+    static func failure(closing fd: Int32) -> POSIXError {
+        let error = currentError()
+        close(fd)
+        return error
     }
 }

@@ -11,13 +11,7 @@ public final class SaturatedListener: @unchecked Sendable {
 
     /// Listens with a backlog of zero and fills the queue with non-blocking connections.
     public init() throws {
-        let (fd, port) = try LoopbackSocket.bound(SOCK_STREAM)
-        guard listen(fd, 0) == 0 else {
-            close(fd)
-            throw POSIXError(.EADDRINUSE)
-        }
-        listener = fd
-        self.port = port
+        (listener, port) = try LoopbackSocket.listening(backlog: 0)
         fillers = (0..<4).compactMap { _ in LoopbackSocket.connectPending(to: port) }
     }
 

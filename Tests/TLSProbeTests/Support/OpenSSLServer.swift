@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import TestSupport
 
 /// A real `openssl s_server` child process on a loopback port; `stop()` kills it.
 final class OpenSSLServer: @unchecked Sendable {
@@ -15,7 +16,8 @@ final class OpenSSLServer: @unchecked Sendable {
 
     /// Starts `openssl s_server` with `pair` (and `chain`, sent after the leaf) and waits until it accepts.
     init(_ pair: CertificateFixtures.Pair, chain: String? = nil, ip: String = "127.0.0.1", in directory: String) throws {
-        guard let port = LoopbackSocket.freePort(on: ip) else { throw SetupError("no free port on \(ip)") }
+        // s_server binds the port itself, so it can only be given one that was free a moment ago.
+        guard let port = LoopbackSocket.releasedPort(on: ip) else { throw SetupError("no free port on \(ip)") }
         self.ip = ip
         self.port = port
         let endpoint = ip.contains(":") ? "[\(ip)]:\(port)" : "\(ip):\(port)"
