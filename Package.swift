@@ -104,7 +104,7 @@ let package = Package(
             dependencies: ["DoctorChecks", "DoctorCore", "MongoBridge", "TLSProbe", "ConnectionString", "Redaction", "TestSupport"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "DoctorRunTests", dependencies: ["DoctorRun", "DoctorCore", "DoctorChecks", "LocalMongod", "MongodDiagnosis", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "DoctorRunTests", dependencies: ["DoctorRun", "DoctorCore", "DoctorChecks", "LocalMongod", "MongodDiagnosis", "ConnectionString", "TestSupport"], swiftSettings: strictSettings),
         // Tests that need a live test server (scripts/test starts them); every other target runs offline.
         .testTarget(
             name: "IntegrationTests",

@@ -1,3 +1,4 @@
+import ConnectionString
 import DoctorCore
 import Foundation
 import MongodDiagnosis
@@ -68,6 +69,13 @@ import Testing
     @Test func everyReadmeIdHasACatalogEntry() throws {
         let missing = try Self.readmeIDs().subtracting(Self.catalogIDs())
         #expect(missing.isEmpty, "in the README but nowhere in Diagnostics/: \(missing.sorted())")
+    }
+
+    @Test func theURISeverityTableAndTheCatalogAgree() throws {
+        let catalog = try DiagnosticCatalog.load(directories: [Self.root.appendingPathComponent("Diagnostics")])
+        for (id, severity) in URIIssueID.severities {
+            #expect(catalog.entry(id: FindingID(rawValue: id))?.severity.rawValue == severity.rawValue, "\(id)")
+        }
     }
 
     @Test func theTestReadsAllThree() throws {
