@@ -8,7 +8,8 @@ public import DoctorCore
 /// `{user}` and `{serviceUser}` may come from the platform's defaults, which are shell text such as
 /// `$USER`); otherwise the code's own words stay, so no placeholder, and no default path that may not
 /// be this machine's, ever reaches a user. Automatic fixes keep their actions: a catalog fix with the same id takes over the
-/// action, and an automatic fix the catalog does not list is kept.
+/// action (and shows the code's commands, which say what the action does), and an automatic fix the catalog does not
+/// list is kept.
 public struct CatalogWording: Sendable {
     /// The catalog.
     public var catalog: DiagnosticCatalog
@@ -41,6 +42,12 @@ public struct CatalogWording: Sendable {
         return result
     }
 
+    /// Whether the catalog has an entry for `finding` and `finding.values` fill all of its texts for
+    /// this platform, so `apply(to:)` gives it the catalog's words.
+    public func isFillable(_ finding: Finding) -> Bool {
+        catalog.entry(id: finding.id).map { canFill($0, from: finding.values) } ?? false
+    }
+
     /// Placeholders whose platform default is right whatever the finding (`$USER`, `%USERNAME%`).
     static let alwaysKnown: Set<String> = ["user", "serviceUser"]
 
@@ -52,15 +59,16 @@ public struct CatalogWording: Sendable {
         return templates.allSatisfy { Placeholders.names(in: $0).allSatisfy(known.contains) }
     }
 
-    /// The catalog's fixes, each taking over the code's action of the same id; automatic code fixes
-    /// the catalog does not list come after them.
+    /// The catalog's fixes, each taking over the code's action of the same id (with the code's
+    /// commands, which are what the action runs); automatic code fixes the catalog does not list come
+    /// after them.
     static func merge(catalog: [Fix], code: [Fix]) -> [Fix] {
         var merged = catalog.map { fix in
             var fix = fix
             if let own = code.first(where: { $0.id == fix.id }) {
                 fix.action = own.action
                 fix.applied = own.applied
-                if fix.commands.isEmpty { fix.commands = own.commands }
+                if fix.commands.isEmpty || own.isAutomatic { fix.commands = own.commands }
             }
             return fix
         }

@@ -105,3 +105,25 @@ import TestSupport
         #expect(!text.stdout.contains("the server answers there"))
     }
 }
+
+/// `check --catalog DIR` rewords the local findings with the user's entries.
+@Suite struct LocalCatalogCommandTests {
+    @Test func aUserCatalogRewordsDbPathMissing() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let catalog = dir.appending("catalog")
+        try FileManager.default.createDirectory(atPath: catalog, withIntermediateDirectories: false)
+        let entry = #"{"area": "ours", "entries": [{"id": "dbpath.missing", "severity": "error", "title": "Bitte {dbpath} anlegen"}]}"#
+        try entry.write(toFile: catalog + "/ours.json", atomically: true, encoding: .utf8)
+        let dbpath = dir.appending("db")
+        let out = try ProcessRunner.run("mongo-doctor", ["check", "--dbpath", dbpath, "--catalog", catalog, "--json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        let finding = try #require((json["findings"] as? [[String: Any]])?.first { $0["id"] as? String == "dbpath.missing" })
+        #expect(finding["title"] as? String == "Bitte \(dbpath) anlegen")
+        #expect(out.status == 1)
+        let text = try ProcessRunner.run("mongo-doctor", ["check", "--dbpath", dbpath, "--catalog", catalog])
+        #expect(text.stdout.contains("Bitte \(dbpath) anlegen"))
+        let fixes = finding["fixes"] as? [[String: Any]]
+        #expect(fixes?.first?["automatic"] as? Bool == true, "the automatic fix the user's entry does not list is kept")
+    }
+}

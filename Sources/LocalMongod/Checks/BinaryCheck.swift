@@ -30,7 +30,8 @@ struct BinaryCheck: BlockingCheck {
                     + (settings.platform == .windows ? ["no installation under \(PlatformDefaults.windowsServerRoot)"] : []),
                 fixes: commands.installFixes() + [Fix(
                     id: .mongodStartService, summary: "Then start the mongod service it installs",
-                    commands: commands.startService())]))
+                    commands: commands.startService())],
+                values: ["binary": settings.platform == .windows ? "mongod.exe" : "mongod"]))
             parts.append("no mongod binary found")
         }
 

@@ -43,7 +43,8 @@ struct ConfigParseCheck: BlockingCheck {
             title: "net.port in \(file) is not a port number from 1 to 65535: \(raw)",
             detail: "mongod stops with a BadValue error while reading its options (exit code 2); mongo-doctor checks the default 27017 meanwhile.",
             evidence: [config.origin("net.port", file: file)],
-            fixes: [Fix(id: .configFixPort, summary: "Set net.port to a number from 1 to 65535 (27017 is the default)")])
+            fixes: [Fix(id: .configFixPort, summary: "Set net.port to a number from 1 to 65535 (27017 is the default)")],
+            values: ["config": file, "value": raw])
     }
 
     private func unreadable(_ path: Setting<String>, reason: String, _ settings: LocalSettings) -> Finding {
@@ -56,7 +57,11 @@ struct ConfigParseCheck: BlockingCheck {
             fixes: [Fix(
                 id: .configFixPermissions,
                 summary: "Check the path, and make the file readable by the service user \(settings.serviceUser.value)",
-                commands: commands.groupReadable(path.value))])
+                commands: commands.groupReadable(path.value))],
+            values: CatalogValues.known([
+                "config": path.value, "reason": reason, "serviceUser": settings.serviceUser.value,
+                "serviceGroup": commands.serviceGroup,
+            ]))
     }
 
     private func invalid(_ path: String, _ problem: YAMLProblem) -> Finding {
@@ -70,7 +75,11 @@ struct ConfigParseCheck: BlockingCheck {
             fixes: [Fix(
                 id: .configFixYaml,
                 summary: "Edit line \(problem.line): indent with spaces only, put a space after each ':', "
-                    + "and write Windows paths in single quotes")])
+                    + "and write Windows paths in single quotes")],
+            values: [
+                "config": path, "line": String(problem.line), "column": String(problem.column),
+                "detail": "\(problem.problem) at line \(problem.line), column \(problem.column)\(hint)",
+            ])
     }
 
     private func unknownOptions(_ config: MongodConfig, file: String) -> [Finding] {
@@ -84,7 +93,8 @@ struct ConfigParseCheck: BlockingCheck {
                 evidence: ["\(file):\(entry.line):\(entry.column): \(entry.key)"],
                 fixes: [Fix(
                     id: .configRenameOption,
-                    summary: suggestion.map { "Rename \(entry.key) to \($0)" } ?? "Remove \(entry.key) or check the spelling")])
+                    summary: suggestion.map { "Rename \(entry.key) to \($0)" } ?? "Remove \(entry.key) or check the spelling")],
+                values: CatalogValues.known(["option": entry.key, "didYouMean": hint.isEmpty ? nil : hint]))
         }
     }
 

@@ -27,7 +27,8 @@ struct DbPathCheck: BlockingCheck {
                 evidence: [described, "dbpath: \(dbPath.described)"],
                 fixes: [Fix(
                     id: .dbpathChooseDirectory,
-                    summary: "Point storage.dbPath (or --dbpath) at a directory, or move this file aside and create the directory")])])
+                    summary: "Point storage.dbPath (or --dbpath) at a directory, or move this file aside and create the directory")],
+                values: ["dbpath": path])])
         }
 
         let inspector = DbPathInspector(state: state, settings: settings, status: status)
@@ -69,7 +70,14 @@ struct DbPathCheck: BlockingCheck {
                 Fix(
                     id: .dbpathUseExisting,
                     summary: "Or point storage.dbPath in \(commands.configFile(settings)) (or --dbpath) at an existing data directory"),
-            ])
+            ],
+            values: catalogValues(settings))
         return CheckOutcome(detail: "\(path) does not exist", findings: [finding])
+    }
+
+    /// `dbpath.missing`'s `{dbpath}`, `{config}` and `{user}`.
+    private func catalogValues(_ settings: LocalSettings) -> [String: String] {
+        let values = state.catalogValues(settings)
+        return CatalogValues.known(["dbpath": values.dbpath, "config": values.config, "user": values.user])
     }
 }

@@ -15,6 +15,7 @@ struct DbPathInspector {
     private var path: String { settings.dbPath.value }
     private var files: any FileSystemProbe { state.probes.files }
     private var commands: FixCommands { state.commands(settings) }
+    private var values: CatalogValues { state.catalogValues(settings) }
 
     /// `dbpath.not-writable` and `dbpath.wrong-owner`.
     func permissionFindings(_ account: UserIdentity) -> [Finding] {
@@ -35,15 +36,16 @@ struct DbPathInspector {
                 evidence: evidence,
                 fixes: [Fix(
                     id: .dbpathChown, summary: "Give the data directory to \(account.name) (run by hand; not automatic)",
-                    commands: commands.chownRecursive(path))]))
+                    commands: commands.chownRecursive(path))],
+                values: ["dbpath": path, "user": values.user]))
         }
         guard !account.isRoot else { return findings }
         let foreign = foreignEntries(account)
         guard !foreign.entries.isEmpty else { return findings }
-        let blocking = foreign.entries.contains { entry in
+        let blocking = foreign.entries.first { entry in
             !AccessEvaluator.allows(entry.status, entry.status.kind == .directory ? [.write, .execute] : [.read, .write], account)
-        }
-        guard let severity = settings.severity(blocking ? .error : .warning, for: settings.dbPath) else { return findings }
+        }?.path
+        guard let severity = settings.severity(blocking != nil ? .error : .warning, for: settings.dbPath) else { return findings }
         var evidence = foreign.entries.prefix(Self.listed).map {
             FileDescription.describe($0.path, $0.status, users: state.probes.users)
         }
@@ -57,7 +59,11 @@ struct DbPathInspector {
             evidence: evidence,
             fixes: [Fix(
                 id: .dbpathChown, summary: "Give the data files back to \(account.name) (run by hand; not automatic)",
-                commands: commands.chownRecursive(path))]))
+                commands: commands.chownRecursive(path))],
+            // The catalog's words say WiredTiger cannot open the files: only when one is not accessible.
+            values: blocking.map { first in
+                ["path": first, "dbpath": path, "serviceUser": account.name, "user": values.user]
+            } ?? [:]))
         return findings
     }
 
@@ -108,7 +114,7 @@ struct DbPathInspector {
                 id: .dbpathInUse, severity: severity, title: "\(lockPath) is locked by \(who)",
                 detail: "A second mongod on this dbpath stops with 'DBPathInUse: Unable to lock the lock file' (exit code 100).",
                 evidence: [FileDescription.describe(lockPath, lockStatus, users: state.probes.users), "holder: \(who)"],
-                fixes: fixes)]
+                fixes: fixes, values: ["dbpath": path, "port": values.port])]
         case .free where lockStatus.size > 0:
             guard let severity = settings.severity(.warning, for: settings.dbPath) else { return [] }
             let backup = settings.platform == .windows

@@ -16,9 +16,15 @@ struct KeyFileCheck: BlockingCheck {
         let path = keyFile.value
         let probes = state.probes
         let commands = state.commands(settings)
+        let catalog = state.catalogValues(settings)
+        let values = CatalogValues.known([
+            "path": path, "serviceUser": catalog.serviceUser, "user": catalog.user, "config": catalog.config,
+        ])
         let owner = Fix(id: .keyfileChown, summary: "Give the key file to \(settings.serviceUser.value)", commands: commands.chown(path))
         guard let status = probes.files.status(ofPath: path) else {
-            return outcome(path, [finding(.keyfileUnreadable, "The key file \(path) does not exist", ["security.keyFile: \(keyFile.described)"], [])])
+            return outcome(path, [finding(
+                .keyfileUnreadable, "The key file \(path) does not exist", ["security.keyFile: \(keyFile.described)"], [],
+                values.merging(["reason": "it does not exist"]) { $1 })])
         }
         let described = FileDescription.describe(path, status, users: probes.users)
         var findings: [Finding] = []
@@ -27,22 +33,26 @@ struct KeyFileCheck: BlockingCheck {
                 findings.append(finding(
                     .keyfileTooOpen, "Permissions on the key file \(path) are too open (\(FileDescription.octal(status)))",
                     [described, "mongod requires no group or other permission bits (mode 400 or 600)"],
-                    [Fix(id: .keyfileChmod, summary: "Make the key file private", commands: [commands.privileged(["chmod", "400", path])]), owner]))
+                    [Fix(id: .keyfileChmod, summary: "Make the key file private", commands: [commands.privileged(["chmod", "400", path])]), owner],
+                    values))
             }
             if let account = state.serviceAccount(settings), !probes.files.canAccess(path, .read, as: account) {
                 findings.append(finding(
                     .keyfileUnreadable, "The key file \(path) is not readable by the service user \(account.name)",
-                    [described, "service user: \(FileDescription.describe(user: account))"], [owner]))
+                    [described, "service user: \(FileDescription.describe(user: account))"], [owner],
+                    values.merging(["reason": "not readable by the service user \(account.name)"]) { $1 }))
             }
         }
         let readable = (try? state.probes.files.readFile(atPath: path, maxBytes: 1)) != nil
-        if let problem = contentProblem(path) {
+        if let (problem, notBase64) = contentProblem(path) {
             findings.append(finding(
                 .keyfileInvalidContent, "The key file \(path) \(problem)", [described],
                 [Fix(
                     id: .keyfileRegenerate,
                     summary: "Write a new key of base64 characters and copy it to every member",
-                    commands: [commands.line(["openssl", "rand", "-base64", "-out", path, "756"])])]))
+                    commands: [commands.line(["openssl", "rand", "-base64", "-out", path, "756"])])],
+                // The catalog's words are about a character that is not base64, not about the length.
+                notBase64 ? values : [:]))
         }
         // Say "well-formed" only when the content was actually read and checked.
         return outcome(path, findings, contentChecked: readable)
@@ -53,15 +63,18 @@ struct KeyFileCheck: BlockingCheck {
         return CheckOutcome(detail: findings.first?.title ?? fine, findings: findings)
     }
 
-    private func finding(_ id: FindingID, _ title: String, _ evidence: [String], _ fixes: [Fix]) -> Finding {
+    private func finding(
+        _ id: FindingID, _ title: String, _ evidence: [String], _ fixes: [Fix], _ values: [String: String]
+    ) -> Finding {
         Finding(
             id: id, severity: .error, title: title,
             detail: "mongod stops with 'Unable to acquire security key[s]' (exit code 1).",
-            evidence: evidence, fixes: fixes)
+            evidence: evidence, fixes: fixes, values: values)
     }
 
-    /// Why the content is not a valid key, by position only (the key is a secret).
-    private func contentProblem(_ path: String) -> String? {
+    /// Why the content is not a valid key, by position only (the key is a secret), and whether
+    /// the problem is a character that is not base64 (else the length).
+    private func contentProblem(_ path: String) -> (String, Bool)? {
         guard let data = try? state.probes.files.readFile(atPath: path, maxBytes: 64 * 1024) else { return nil }
         var count = 0
         for (offset, byte) in data.enumerated() {
@@ -71,11 +84,11 @@ struct KeyFileCheck: BlockingCheck {
                 UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="):
                 count += 1
             default:
-                return "has a character that is not base64 at byte \(offset)"
+                return ("has a character that is not base64 at byte \(offset)", true)
             }
         }
         guard Self.lengthRange.contains(count) else {
-            return "holds \(count) key characters; mongod needs \(Self.lengthRange.lowerBound) to \(Self.lengthRange.upperBound)"
+            return ("holds \(count) key characters; mongod needs \(Self.lengthRange.lowerBound) to \(Self.lengthRange.upperBound)", false)
         }
         return nil
     }

@@ -43,7 +43,8 @@ struct LogPathCheck: BlockingCheck {
                 fixes: [Fix(
                     id: .logpathCreateDirectory,
                     summary: commands.createSummary(directory),
-                    commands: commands.createDirectory(directory), action: action)])
+                    commands: commands.createDirectory(directory), action: action)],
+                values: ["logpath": path, "logdir": directory, "serviceUser": settings.serviceUser.value])
         }
         let dirDescribed = FileDescription.describe(directory, dirStatus, users: probes.users)
         if let user = judged, dirStatus.kind != .directory || !probes.files.canAccess(directory, [.write, .execute], as: user) {
@@ -55,12 +56,15 @@ struct LogPathCheck: BlockingCheck {
         return CheckOutcome(detail: "\(path) will be created in \(dirDescribed)")
     }
 
-    private func failure(_ log: Setting<String>, _ cause: String, evidence: [String], fixes: [Fix]) -> CheckOutcome {
+    /// `values`: the catalog's placeholders, given only where its fixes (create the log directory) fit.
+    private func failure(
+        _ log: Setting<String>, _ cause: String, evidence: [String], fixes: [Fix], values: [String: String] = [:]
+    ) -> CheckOutcome {
         let finding = Finding(
             id: .logpathNotWritable, severity: .error, title: cause,
             detail: "mongod stops before logging with 'FileNotOpen: Failed to open \(log.value)' (exit code 1).",
             evidence: evidence + (evidence.contains { $0.hasPrefix("systemLog.path") } ? [] : ["systemLog.path: \(log.described)"]),
-            fixes: fixes)
+            fixes: fixes, values: values)
         return CheckOutcome(detail: cause, findings: [finding])
     }
 }

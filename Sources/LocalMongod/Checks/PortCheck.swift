@@ -79,7 +79,8 @@ struct PortCheck: BlockingCheck {
                 fixes: [Fix(
                     id: .bindipEdit,
                     summary: "Set net.bindIp in \(commands.configFile(settings)) to addresses this host has (127.0.0.1 and one listed here)",
-                    commands: [commands.line(listCommand)])])
+                    commands: [commands.line(listCommand)])],
+                values: CatalogValues.known(["address": entry, "config": state.catalogValues(settings).config]))
         }
     }
 }

@@ -35,7 +35,8 @@ struct SecurityCheck: BlockingCheck {
                 fixes: [Fix(
                     id: .securityRunAsServiceUser,
                     summary: "Stop it and start mongod as the service user (then check dbpath ownership)",
-                    commands: commands.kill(process.pid) + commands.startService())])
+                    commands: commands.kill(process.pid) + commands.startService())],
+                values: ["port": String(settings.port.value)])
         }
     }
 
@@ -54,7 +55,8 @@ struct SecurityCheck: BlockingCheck {
             evidence: ["security.authorization: \(settings.config.string("security.authorization") ?? "not set")", "net.\(binds)"],
             fixes: [Fix(
                 id: .securityEnableAuthorization,
-                summary: "Create an admin user, then set security.authorization: enabled in \(state.commands(settings).configFile(settings)) and restart")])
+                summary: "Create an admin user, then set security.authorization: enabled in \(state.commands(settings).configFile(settings)) and restart")],
+            values: CatalogValues.known(["port": String(settings.port.value), "config": state.catalogValues(settings).config]))
     }
 
     private func openFiles(_ running: [ProcessSnapshot], _ settings: LocalSettings) -> Finding? {
@@ -78,7 +80,8 @@ struct SecurityCheck: BlockingCheck {
                 summary: settings.platform == .linux
                     ? "Set LimitNOFILE=64000 in the mongod unit ([Service] section), or raise ulimit -n before starting mongod"
                     : "Raise the launchd maxfiles limit (NumberOfFiles in the plist), or ulimit -n before starting mongod",
-                commands: fixCommands)])
+                commands: fixCommands)],
+            values: ["currentValue": String(limit), "recommendedMinimum": String(Self.minimumOpenFiles)])
     }
 
     private func transparentHugePages(_ settings: LocalSettings, context: CheckContext) -> Finding? {

@@ -47,7 +47,8 @@ struct SocketCheck: BlockingCheck {
             evidence: [described, "nothing listens on port \(settings.port.value)", "service user: \(FileDescription.describe(user: account))"],
             fixes: [Fix(
                 id: .socketRemoveStale, summary: "Remove the stale socket file (only a socket, and only while nothing listens)",
-                commands: [commands.privileged(["rm", path])], action: action)])
+                commands: [commands.privileged(["rm", path])], action: action)],
+            values: ["socket": path])
         return CheckOutcome(detail: "\(path) is stale", findings: [finding])
     }
 }

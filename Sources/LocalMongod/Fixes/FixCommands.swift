@@ -23,7 +23,8 @@ struct FixCommands {
         platform == .windows || unprivileged ? argv : ["sudo"] + argv
     }
 
-    private var owner: String { serviceGroup.map { "\(serviceUser):\($0)" } ?? serviceUser }
+    /// Who fixes give files to: `user:group` when the group is known, else the user.
+    var owner: String { serviceGroup.map { "\(serviceUser):\($0)" } ?? serviceUser }
 
     /// Create a directory owned by the service user, mode 0750.
     func createDirectory(_ path: String) -> [String] {
