@@ -60,8 +60,7 @@ public struct CatalogWording: Sendable {
     }
 
     /// The catalog's fixes, each taking over the code's action of the same id (with the code's
-    /// commands, which are what the action runs); automatic code fixes the catalog does not list come
-    /// after them.
+    /// commands, which are what the action runs); the code's fixes the catalog does not list come after.
     static func merge(catalog: [Fix], code: [Fix]) -> [Fix] {
         var merged = catalog.map { fix in
             var fix = fix
@@ -73,7 +72,7 @@ public struct CatalogWording: Sendable {
             return fix
         }
         let listed = Set(catalog.map(\.id))
-        merged += code.filter { $0.isAutomatic && !listed.contains($0.id) }
+        merged += code.filter { !listed.contains($0.id) }
         return merged
     }
 }

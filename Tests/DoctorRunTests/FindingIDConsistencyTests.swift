@@ -43,7 +43,8 @@ import Testing
     }
 
     static func isID(_ text: Substring) -> Bool {
-        text.contains(".") && text.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "." || $0 == "-" }
+        let fileEndings = [".json", ".md", ".swift", ".conf", ".log", ".lock", ".sock"]
+        return !fileEndings.contains { text.hasSuffix($0) } && text.contains(".") && text.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "." || $0 == "-" }
             && !text.hasPrefix(".") && !text.hasSuffix(".")
     }
 

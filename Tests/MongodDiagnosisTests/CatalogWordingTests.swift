@@ -49,3 +49,15 @@ import Testing
         #expect(CatalogWording(catalog: catalog, platform: .linux).apply(to: code).title == "Bei db1 hört niemand zu")
     }
 }
+
+@Suite struct CatalogWordingFixTests {
+    @Test func aFixOnlyTheCodeFoundIsKeptAfterTheCatalogs() {
+        let entry = DiagnosticEntry(id: "x.y", severity: .error, title: "t",
+                                    fixes: [.linux: [FixTemplate(id: "x.catalog", summary: "from the catalog")]])
+        let code = Finding(id: "x.y", severity: .error, title: "code",
+                           fixes: [Fix(id: "x.kill-pid", summary: "Stop pid 42", commands: ["kill 42"])])
+        let fixes = CatalogWording(catalog: DiagnosticCatalog(entries: [entry]), platform: .linux).apply(to: code).fixes
+        #expect(fixes.map(\.id) == ["x.catalog", "x.kill-pid"])
+        #expect(fixes.last?.commands == ["kill 42"])
+    }
+}
