@@ -9,6 +9,12 @@ public import DoctorCore
 /// `$USER`); otherwise the code's own words stay, so no placeholder, and no default path that may not
 /// be this machine's, ever reaches a user. Automatic fixes keep their actions: a catalog fix with the same id takes over the
 /// action, and an automatic fix the catalog does not list is kept.
+///
+/// Which fixes apply is the code's decision too: when the code offered fixes the catalog lists, the
+/// catalog's fixes are those with the ids it offered (a `tcp.refused` on a remote host offers no
+/// "start mongod"). When the code offered fixes, each fix shown must be fillable; when it offered none,
+/// a catalog fix it did not supply the values for is left out (a lint issue without a suggestion has
+/// no rewrite fix).
 public struct CatalogWording: Sendable {
     /// The catalog.
     public var catalog: DiagnosticCatalog
@@ -32,8 +38,12 @@ public struct CatalogWording: Sendable {
 
     /// `finding` in the catalog's words, when the catalog has an entry it can fill.
     public func apply(to finding: Finding) -> Finding {
-        guard let entry = catalog.entry(id: finding.id), canFill(entry, from: finding.values) else { return finding }
-        guard let worded = catalog.finding(finding.id, platform: platform, values: finding.values) else { return finding }
+        guard let entry = catalog.entry(id: finding.id), let templates = fixTemplates(entry, for: finding) else { return finding }
+        var shown = entry
+        shown.fixes[platform] = templates
+        guard let worded = DiagnosticCatalog(entries: [shown]).finding(finding.id, platform: platform, values: finding.values) else {
+            return finding
+        }
         var result = finding
         result.title = worded.title
         if !worded.detail.isEmpty { result.detail = worded.detail }
@@ -41,15 +51,34 @@ public struct CatalogWording: Sendable {
         return result
     }
 
+    /// Whether `finding` would take the catalog's words: the catalog has its id and the code supplied
+    /// every value the title, the explanation and the fixes shown name.
+    public func isFillable(_ finding: Finding) -> Bool {
+        guard let entry = catalog.entry(id: finding.id) else { return false }
+        return fixTemplates(entry, for: finding) != nil
+    }
+
     /// Placeholders whose platform default is right whatever the finding (`$USER`, `%USERNAME%`).
     static let alwaysKnown: Set<String> = ["user", "serviceUser"]
 
-    /// Whether every placeholder of the entry's texts for this platform has a value.
-    func canFill(_ entry: DiagnosticEntry, from values: [String: String]) -> Bool {
-        let templates = [entry.title, entry.explanation]
-            + (entry.fixes[platform] ?? []).flatMap { [$0.summary] + $0.commands }
-        let known = Self.alwaysKnown.union(values.keys)
-        return templates.allSatisfy { Placeholders.names(in: $0).allSatisfy(known.contains) }
+    /// The catalog fixes to show for `finding` (see the type's comment), or `nil` when the title, the
+    /// explanation or a fix the code offered names a value the code did not supply.
+    func fixTemplates(_ entry: DiagnosticEntry, for finding: Finding) -> [FixTemplate]? {
+        let known = Self.alwaysKnown.union(finding.values.keys)
+        let fills = { (text: String) in Placeholders.names(in: text).allSatisfy(known.contains) }
+        guard fills(entry.title), fills(entry.explanation) else { return nil }
+        let all = entry.fixes[platform] ?? []
+        let offered = Set(finding.fixes.map(\.id))
+        let chosen = all.contains { offered.contains($0.id) } ? all.filter { offered.contains($0.id) } : all
+        var shown: [FixTemplate] = []
+        for template in chosen {
+            if ([template.summary] + template.commands).allSatisfy(fills) {
+                shown.append(template)
+            } else if !offered.isEmpty {
+                return nil  // the code's own fixes would be replaced by words it cannot fill
+            }
+        }
+        return shown
     }
 
     /// The catalog's fixes, each taking over the code's action of the same id; automatic code fixes
