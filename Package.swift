@@ -89,7 +89,7 @@ let package = Package(
         .executableTarget(name: "mongo-doctor", dependencies: ["MongoDoctorCLI"], swiftSettings: strictSettings),
         // Helpers shared by the test targets only (test server discovery, temporary directories, and the
         // one set of loopback sockets: listeners, reserved refusing ports, Unix sockets).
-        .target(name: "TestSupport", dependencies: ["MongoBridge", "DoctorChecks", "DoctorCore"], path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .target(name: "TestSupport", dependencies: ["MongoBridge", "DoctorChecks", "DoctorCore", "TLSProbe"], path: "Tests/TestSupport", swiftSettings: strictSettings),
 
         .testTarget(name: "MongoBridgeTests", dependencies: ["MongoBridge", "BlockingWork", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SocketKitTests", dependencies: ["SocketKit", "TestSupport"], swiftSettings: strictSettings),
@@ -104,7 +104,7 @@ let package = Package(
             dependencies: ["DoctorChecks", "DoctorCore", "MongoBridge", "TLSProbe", "ConnectionString", "Redaction", "TestSupport"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "DoctorRunTests", dependencies: ["DoctorRun", "DoctorCore", "DoctorChecks", "LocalMongod", "MongodDiagnosis", "ConnectionString", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "DoctorRunTests", dependencies: ["DoctorRun", "DoctorCore", "DoctorChecks", "LocalMongod", "MongodDiagnosis", "ConnectionString", "MongoBridge", "TLSProbe", "TestSupport"], swiftSettings: strictSettings),
         // Tests that need a live test server (scripts/test starts them); every other target runs offline.
         .testTarget(
             name: "IntegrationTests",

@@ -4,6 +4,7 @@ import DoctorChecks
 import DoctorCore
 import DoctorRun
 import Foundation
+import MongodDiagnosis
 
 /// `mongo-doctor uri URI`: lints a connection string without touching the network.
 /// `mongo-doctor uri --encode-password`: prints the password read on stdin percent-encoded.
@@ -13,7 +14,8 @@ struct URICommand: AsyncParsableCommand {
         abstract: "Lint a connection string to MongoDB's specification, with libmongoc's opinion (no network).",
         discussion: """
             Exit status 0 when the specification says the string is valid (warnings allowed, whatever \
-            libmongoc thinks), 1 when it is not. With --encode-password, reads a password on standard input \
+            libmongoc thinks), 1 when it is not. The findings are worded by the catalog (Diagnostics/); \
+            --catalog DIR rewords them. With --encode-password, reads a password on standard input \
             (not echoed on a terminal) and prints it percent-encoded for the user information, nothing else.
             """)
 
@@ -21,6 +23,7 @@ struct URICommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Read a password on standard input and print it percent-encoded (nothing else).")
     var encodePassword = false
     @OptionGroup var output: OutputOptions
+    @OptionGroup var platformOptions: PlatformOptions
 
     func validate() throws {
         if encodePassword, uri != nil {
@@ -37,10 +40,13 @@ struct URICommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data((ConnectionString.encodeCredential(password) + "\n").utf8))
             return
         }
+        let catalog = try platformOptions.loadCatalog()
+        let platform = platformOptions.platform ?? .current
         let clock = ContinuousClock()
         let start = clock.now
-        let context = CheckContext(platform: .current)
-        let results = await CheckRunner().run([URICheck(uri: uri)], in: context)
+        let context = CheckContext(platform: platform)
+        let wording = CatalogWording(catalog: catalog, platform: platform)
+        let results = wording.apply(to: await CheckRunner().run([URICheck(uri: uri)], in: context))
         let lint = context.fact(URILintResult.self) ?? URILinter.lint(uri)
         let driver = context.fact(DriverURIOpinion.self) ?? DriverURIOpinion(accepts: false, error: nil)
         let report = Report(

@@ -8,8 +8,14 @@ public import DoctorCore
 /// `{user}` and `{serviceUser}` may come from the platform's defaults, which are shell text such as
 /// `$USER`); otherwise the code's own words stay, so no placeholder, and no default path that may not
 /// be this machine's, ever reaches a user. Automatic fixes keep their actions: a catalog fix with the same id takes over the
-/// action (and shows the code's commands, which say what the action does), and an automatic fix the catalog does not
-/// list is kept.
+/// action (and, for an automatic fix, shows the code's commands: they say what the action does), and a
+/// fix the code found that the catalog does not list is kept after the catalog's.
+///
+/// Which fixes apply is the code's decision too: when the code offered fixes the catalog lists, the
+/// catalog's fixes are those with the ids it offered (a `tcp.refused` on a remote host offers no
+/// "start mongod"). When the code offered fixes, each fix shown must be fillable; when it offered none,
+/// a catalog fix it did not supply the values for is left out (a lint issue without a suggestion has
+/// no rewrite fix).
 public struct CatalogWording: Sendable {
     /// The catalog.
     public var catalog: DiagnosticCatalog
@@ -33,8 +39,12 @@ public struct CatalogWording: Sendable {
 
     /// `finding` in the catalog's words, when the catalog has an entry it can fill.
     public func apply(to finding: Finding) -> Finding {
-        guard let entry = catalog.entry(id: finding.id), canFill(entry, from: finding.values) else { return finding }
-        guard let worded = catalog.finding(finding.id, platform: platform, values: finding.values) else { return finding }
+        guard let entry = catalog.entry(id: finding.id), let templates = fixTemplates(entry, for: finding) else { return finding }
+        var shown = entry
+        shown.fixes[platform] = templates
+        guard let worded = DiagnosticCatalog(entries: [shown]).finding(finding.id, platform: platform, values: finding.values) else {
+            return finding
+        }
         var result = finding
         result.title = worded.title
         if !worded.detail.isEmpty { result.detail = worded.detail }
@@ -42,25 +52,39 @@ public struct CatalogWording: Sendable {
         return result
     }
 
-    /// Whether the catalog has an entry for `finding` and `finding.values` fill all of its texts for
-    /// this platform, so `apply(to:)` gives it the catalog's words.
+    /// Whether `finding` would take the catalog's words: the catalog has its id and the code supplied
+    /// every value the title, the explanation and the fixes shown name.
     public func isFillable(_ finding: Finding) -> Bool {
-        catalog.entry(id: finding.id).map { canFill($0, from: finding.values) } ?? false
+        guard let entry = catalog.entry(id: finding.id) else { return false }
+        return fixTemplates(entry, for: finding) != nil
     }
 
     /// Placeholders whose platform default is right whatever the finding (`$USER`, `%USERNAME%`).
     static let alwaysKnown: Set<String> = ["user", "serviceUser"]
 
-    /// Whether every placeholder of the entry's texts for this platform has a value.
-    func canFill(_ entry: DiagnosticEntry, from values: [String: String]) -> Bool {
-        let templates = [entry.title, entry.explanation]
-            + (entry.fixes[platform] ?? []).flatMap { [$0.summary] + $0.commands }
-        let known = Self.alwaysKnown.union(values.keys)
-        return templates.allSatisfy { Placeholders.names(in: $0).allSatisfy(known.contains) }
+    /// The catalog fixes to show for `finding` (see the type's comment), or `nil` when the title, the
+    /// explanation or a fix the code offered names a value the code did not supply.
+    func fixTemplates(_ entry: DiagnosticEntry, for finding: Finding) -> [FixTemplate]? {
+        let known = Self.alwaysKnown.union(finding.values.keys)
+        let fills = { (text: String) in Placeholders.names(in: text).allSatisfy(known.contains) }
+        guard fills(entry.title), fills(entry.explanation) else { return nil }
+        let all = entry.fixes[platform] ?? []
+        let offered = Set(finding.fixes.map(\.id))
+        let chosen = all.contains { offered.contains($0.id) } ? all.filter { offered.contains($0.id) } : all
+        var shown: [FixTemplate] = []
+        for template in chosen {
+            if ([template.summary] + template.commands).allSatisfy(fills) {
+                shown.append(template)
+            } else if !offered.isEmpty {
+                return nil  // the code's own fixes would be replaced by words it cannot fill
+            }
+        }
+        return shown
     }
 
     /// The catalog's fixes, each taking over the code's action of the same id (with the code's
-    /// commands, which are what the action runs); the code's fixes the catalog does not list come after.
+    /// commands for an automatic fix, which are what its action runs); the code's fixes the catalog
+    /// does not list (killing a named pid, a repair) come after them.
     static func merge(catalog: [Fix], code: [Fix]) -> [Fix] {
         var merged = catalog.map { fix in
             var fix = fix

@@ -80,20 +80,7 @@ import TestSupport
     }
 
     /// A minimal OP_MSG reply `{ok: 1}`.
-    static func opMsgReply() -> [UInt8] {
-        let body = (try? (["ok": 1.0] as BSONDocument).bsonBytes()) ?? []
-        var reply: [UInt8] = []
-        for v: Int32 in [Int32(21 + body.count), 1, 1, 2013, 0] { reply += withUnsafeBytes(of: v.littleEndian) { Array($0) } }
-        return reply + [0] + body
-    }
-}
-
-/// A TLS prober with a scripted result (the real prober's expired-certificate case is tested for real
-/// in TLSProbeTests with a certificate dated in the past).
-struct ScriptedTLSProber: TLSProber {
-    let result: TLSHandshakeResult
-    func probe(address: ResolvedAddress, port: Int, serverName: String, caFile: String?,
-               allowInvalidCertificates: Bool, allowInvalidHostnames: Bool, timeout: Duration) async -> TLSHandshakeResult { result }
+    static func opMsgReply() -> [UInt8] { opMsgOKReply() }
 }
 
 @Suite struct TLSStageMappingTests {

@@ -61,3 +61,33 @@ import Testing
         #expect(fixes.last?.commands == ["kill 42"])
     }
 }
+
+/// Which catalog fixes a reworded finding shows: the code decides which apply.
+@Suite struct CatalogFixChoiceTests {
+    static let entry = DiagnosticEntry(
+        id: "tcp.refused", severity: .error, title: "Nothing on {endpoint}",
+        fixes: [.linux: [FixTemplate(id: "mongod.start", summary: "Start mongod on {port}"),
+                         FixTemplate(id: "mongod.check-bind-ip", summary: "Check {host}")]])
+    static let wording = CatalogWording(catalog: DiagnosticCatalog(entries: [entry]), platform: .linux)
+
+    @Test func onlyTheFixesTheCodeOfferedAreShown() {
+        let code = Finding(id: "tcp.refused", severity: .error, title: "t", fixes: [Fix(id: "mongod.check-bind-ip", summary: "code")],
+                           values: ["endpoint": "db:1", "host": "db"])
+        let worded = Self.wording.apply(to: code)
+        #expect(worded.title == "Nothing on db:1")
+        #expect(worded.fixes.map(\.summary) == ["Check db"])
+        #expect(Self.wording.isFillable(code))
+    }
+
+    @Test func withoutCodeFixesTheFillableCatalogFixesAreShown() {
+        let code = Finding(id: "tcp.refused", severity: .error, title: "t", values: ["endpoint": "db:1", "port": "1"])
+        #expect(Self.wording.apply(to: code).fixes.map(\.summary) == ["Start mongod on 1"])
+    }
+
+    @Test func aCodeFixTheValuesCannotFillKeepsTheCodesWords() {
+        let code = Finding(id: "tcp.refused", severity: .error, title: "code", fixes: [Fix(id: "mongod.start", summary: "code fix")],
+                           values: ["endpoint": "db:1"])
+        #expect(!Self.wording.isFillable(code))
+        #expect(Self.wording.apply(to: code).title == "code")
+    }
+}

@@ -21,7 +21,7 @@ struct AuthDiagnosis {
                                evidence: evidence,
                                fixes: [Fix(id: .uriAddCredentials, summary: "Add user:password@ (percent-encoded) and authSource= to the connection string")])
             }
-            return ConnectionErrorClassifier().finding(for: error, scrubber: scrubber)
+            return ConnectionErrorClassifier().finding(for: error, scrubber: scrubber, target: target)
         }
         let mechanism = target.parsed.option("authMechanism")?.stringValue
         if let mechanism, let offered, !offered.isEmpty, !offered.contains(mechanism) {
@@ -31,7 +31,7 @@ struct AuthDiagnosis {
             return mechanismFinding(mechanism ?? "(default)", offered: offered ?? [], evidence: evidence)
         }
         guard error.isAuthenticationFailure else {
-            return ConnectionErrorClassifier().finding(for: error, scrubber: scrubber)
+            return ConnectionErrorClassifier().finding(for: error, scrubber: scrubber, target: target)
         }
         if !target.hasExplicitAuthSource, let db = target.pathDatabase, db != "admin", await worksWithAdminSource() {
             return Finding(
@@ -39,13 +39,15 @@ struct AuthDiagnosis {
                 title: "The user \(user) exists in admin, but the URI authenticates against \(db)",
                 detail: "Without authSource, the database in the URI path is used to authenticate. A retry with authSource=admin succeeded.",
                 evidence: evidence + ["retry with authSource=admin: authenticated"],
-                fixes: [Fix(id: .uriAddAuthSource, summary: "Add authSource=admin to the connection string")])
+                fixes: [Fix(id: .uriAddAuthSource, summary: "Add authSource=admin to the connection string")],
+                values: ["username": user, "db": db])
         }
         return Finding(
             id: .authFailed, severity: .error, title: "Authentication failed for \(user)",
             detail: "Wrong password, wrong user, or the user lives in another database (authSource). The server's log (id 20249) tells UserNotFound from a wrong password.",
             evidence: evidence,
-            fixes: [Fix(id: .authCheckCredentials, summary: "Check the user, the password (percent-encoded) and authSource")])
+            fixes: [Fix(id: .authCheckCredentials, summary: "Check the user, the password (percent-encoded) and authSource")],
+            values: ["username": user])
     }
 
     private func mechanismFinding(_ mechanism: String, offered: [String], evidence: [String]) -> Finding {
@@ -54,7 +56,8 @@ struct AuthDiagnosis {
                     + (offered.isEmpty ? "" : "; it offers \(offered.joined(separator: ", "))"),
                 evidence: evidence + (offered.isEmpty ? [] : ["saslSupportedMechs: \(offered.joined(separator: ", "))"]),
                 fixes: [Fix(id: .uriFixAuthMechanism,
-                            summary: offered.first.map { "Use authMechanism=\($0), or leave authMechanism out" } ?? "Leave authMechanism out")])
+                            summary: offered.first.map { "Use authMechanism=\($0), or leave authMechanism out" } ?? "Leave authMechanism out")],
+                values: ["mechanism": mechanism, "offered": offered.isEmpty ? "unknown" : offered.joined(separator: ", ")])
     }
 
     private func worksWithAdminSource() async -> Bool {

@@ -70,6 +70,7 @@ public struct DNSCheck: DoctorCheck {
             title: "The host name \(host) does not resolve (\(failure.explanation))",
             detail: "Check the spelling. Names of docker-compose services resolve only inside their compose network; from the host use 127.0.0.1 and the published port.",
             evidence: ["getaddrinfo(\(host)): \(failure.explanation)"],
-            fixes: [Fix(id: .dnsCheckName, summary: "Check the name resolves on this machine", commands: ["getent hosts \(host)"])])
+            fixes: [Fix(id: .dnsCheckName, summary: "Check the name resolves on this machine", commands: ["getent hosts \(host)"])],
+            values: ["host": host, "reason": failure.explanation])
     }
 }

@@ -67,7 +67,7 @@ public struct DriverURIOpinion: Sendable, Equatable {
             title: "libmongoc 1.23 rejects this connection string, which the specification allows: \(message)",
             detail: affected,
             evidence: ["libmongoc \(error.domain)/\(error.code): \(message)"] + verdict.logged + [used],
-            fixes: [fix])
+            fixes: [fix], values: ["message": message])
     }
 
     /// The workaround for what libmongoc said.

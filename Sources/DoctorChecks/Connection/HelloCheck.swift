@@ -54,8 +54,11 @@ public struct HelloCheck: DoctorCheck {
                 answers.append((endpoint, hello))
                 findings.append(Self.versionFinding(hello, endpoint: endpoint))
             case .failure(let error):
-                var finding = classifier.finding(for: error, scrubber: target.scrubber)
+                // The code's title names the server; the catalog's names it through {endpoint}, and
+                // the evidence says it for the entries whose title does not.
+                var finding = classifier.finding(for: error, scrubber: target.scrubber, target: target, endpoint: endpoint)
                 finding.title = "\(endpoint): \(finding.title)"
+                finding.evidence.insert("server: \(endpoint)", at: 0)
                 findings.append(finding)
             }
         }
@@ -75,6 +78,8 @@ public struct HelloCheck: DoctorCheck {
         let version = hello.version.map { "MongoDB \($0)" } ?? "MongoDB (version not reported)"
         let wire = hello.maxWireVersion.map { ", wire version \($0)" } ?? ""
         return Finding(id: .serverVersion, severity: .info, title: "\(version) on \(endpoint) (\(hello.topologyDescription)\(wire))",
-                evidence: hello.version.map { ["buildInfo.version: \($0)"] } ?? [])
+                evidence: hello.version.map { ["buildInfo.version: \($0)"] } ?? [],
+                values: ["version": hello.version ?? "(version not reported)", "endpoint": endpoint.description,
+                         "topology": hello.topologyDescription, "wireVersion": hello.maxWireVersion.map(String.init) ?? "unknown"])
     }
 }

@@ -31,7 +31,8 @@ struct SRVLookup {
                     : "Check the cluster name in the connection string (copy it again from your provider).",
                 evidence: ["SRV \(name): \(error.explanation)"],
                 fixes: [Fix(id: .dnsQuerySrv, summary: "Query the record yourself; if a public resolver finds it, your DNS server is the problem",
-                            commands: ["dig SRV \(name)", "dig @8.8.8.8 SRV \(name)"])])])
+                            commands: ["dig SRV \(name)", "dig @8.8.8.8 SRV \(name)"])],
+                values: ["name": name, "reason": error.explanation])])
         }
         var findings: [Finding] = []
         let parent = host.split(separator: ".").dropFirst().joined(separator: ".")
@@ -40,7 +41,8 @@ struct SRVLookup {
             findings.append(Finding(
                 id: .dnsSrvNotFound, severity: .error,
                 title: "SRV targets must be in the domain \(parent); drivers refuse \(outside.map(\.target).joined(separator: ", "))",
-                evidence: records.map { "SRV \($0.priority) \($0.weight) \($0.port) \($0.target)" }))
+                evidence: records.map { "SRV \($0.priority) \($0.weight) \($0.port) \($0.target)" },
+                values: ["name": name, "reason": "drivers refuse targets outside \(parent) (\(outside.map(\.target).joined(separator: ", ")))"]))
         }
         findings += await txtFindings(host: host)
         let seeds = records.filter { $0.target.hasSuffix("." + parent) }.map { Endpoint(host: $0.target, port: $0.port) }
@@ -52,11 +54,13 @@ struct SRVLookup {
         do throws(DNSFailure) { records = try await resolver.txtRecords(of: host, timeout: timeout) } catch {
             if case .notFound = error { return [] }
             if case .noData = error { return [] }
-            return [Finding(id: .dnsSrvTxtInvalid, severity: .warning, title: "The TXT record of \(host) could not be read (\(error.explanation))")]
+            return [Finding(id: .dnsSrvTxtInvalid, severity: .warning, title: "The TXT record of \(host) could not be read (\(error.explanation))",
+                            values: ["host": host, "reason": "it could not be read (\(error.explanation))"])]
         }
         if records.count > 1 {
             return [Finding(id: .dnsSrvTxtInvalid, severity: .error, title: "\(host) has \(records.count) TXT records; drivers accept at most one",
-                            evidence: records.map { "TXT \($0)" })]
+                            evidence: records.map { "TXT \($0)" },
+                            values: ["host": host, "reason": "it has \(records.count) records; drivers accept at most one"])]
         }
         guard let txt = records.first else { return [] }
         let keys = txt.split(separator: "&").map { String($0.split(separator: "=").first ?? "").lowercased() }
@@ -64,6 +68,7 @@ struct SRVLookup {
         guard !bad.isEmpty else { return [] }
         return [Finding(id: .dnsSrvTxtInvalid, severity: .error,
                         title: "The TXT record of \(host) sets options drivers refuse there: \(bad.joined(separator: ", "))",
-                        detail: "Only authSource, replicaSet and loadBalanced may come from TXT.", evidence: ["TXT \(txt)"])]
+                        detail: "Only authSource, replicaSet and loadBalanced may come from TXT.", evidence: ["TXT \(txt)"],
+                        values: ["host": host, "reason": "it sets options drivers refuse there: \(bad.joined(separator: ", "))"])]
     }
 }

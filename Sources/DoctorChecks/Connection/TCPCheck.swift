@@ -110,6 +110,7 @@ enum LocalhostIPv6 {
             fixes: [
                 Fix(id: .uriUse127001, summary: "Use 127.0.0.1 instead of localhost in the connection string"),
                 Fix(id: .mongodEnableIpv6, summary: "Or let mongod listen on ::1 too (mongod.conf: net.ipv6: true, net.bindIp: 127.0.0.1,::1)"),
-            ])
+            ],
+            values: ["port": String(endpoint.port)])
     }
 }

@@ -30,7 +30,8 @@ public struct TopologyCheck: DoctorCheck {
                                     title: "The replica set \(setName) has no primary: writes will fail",
                                     detail: "The set may still be electing, or too few members are up to elect a primary.",
                                     evidence: ["hello.hosts: \(hello.hosts.joined(separator: ", "))", "hello.primary: (none)"],
-                                    fixes: [Fix(id: .topologyCheckMembers, summary: "Check the members are running and can reach each other (rs.status())")]))
+                                    fixes: [Fix(id: .topologyCheckMembers, summary: "Check the members are running and can reach each other (rs.status())")],
+                                    values: ["setName": setName]))
         }
         guard let setName = hello.setName, !target.directConnection, !hello.isMongos else {
             return CheckOutcome(detail: hello.topologyDescription, findings: findings)
@@ -50,7 +51,8 @@ public struct TopologyCheck: DoctorCheck {
             detail: "libmongoc says only \"No suitable servers found\" in this case.",
             evidence: ["URI replicaSet=\(expected)", "server setName: \(actual ?? "(none)")"],
             fixes: [Fix(id: .uriFixReplicaSet,
-                        summary: actual.map { "Use replicaSet=\($0) in the connection string" } ?? "Remove replicaSet from the connection string")])
+                        summary: actual.map { "Use replicaSet=\($0) in the connection string" } ?? "Remove replicaSet from the connection string")],
+            values: ["expected": expected, "membership": actual.map { "belongs to \($0)" } ?? "is not a replica-set member"])
     }
 }
 
@@ -83,16 +85,17 @@ struct MemberReachability {
         let unresolvable = problems.compactMap(\.1), unreachable = problems.compactMap(\.2)
         var findings: [Finding] = []
         let fixes = memberFixes(target)
+        let values = target.seeds.first.map { ["seed": $0.description] } ?? [:]
         if !unresolvable.isEmpty {
             findings.append(Finding(id: .topologyMemberUnresolvable, severity: .error,
                                     title: "Replica-set members advertise names this machine cannot resolve",
                                     detail: "The driver connects to the seed, then switches to the names the set advertises; if they do not resolve here, every operation fails.",
-                                    evidence: unresolvable, fixes: fixes))
+                                    evidence: unresolvable, fixes: fixes, values: values))
         }
         if !unreachable.isEmpty {
             findings.append(Finding(id: .topologyMemberUnreachable, severity: .error,
                                     title: "Replica-set members advertise addresses this machine cannot reach",
-                                    evidence: unreachable, fixes: fixes))
+                                    evidence: unreachable, fixes: fixes, values: values))
         }
         return findings
     }

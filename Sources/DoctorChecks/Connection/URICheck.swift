@@ -66,6 +66,7 @@ public struct URICheck: DoctorCheck {
         } ?? []
         return Finding(
             id: FindingID(rawValue: issue.id), severity: issue.severity == .error ? .error : .warning,
-            title: issue.message, evidence: position, fixes: fixes)
+            title: issue.message, evidence: position, fixes: fixes,
+            values: ["message": issue.message, "suggestion": issue.suggestion].compactMapValues { $0 })
     }
 }

@@ -1,3 +1,4 @@
+import ConnectionString
 public import DoctorCore
 public import MongoBridge
 public import Redaction
@@ -38,22 +39,57 @@ public struct ConnectionErrorClassifier: Sendable {
     ]
 
     /// The finding for `error`, matched on libmongoc's message and showing it scrubbed with `scrubber`.
-    public func finding(for error: MongoError, scrubber: TextScrubber) -> Finding {
+    /// `target` and `endpoint` (the server the stage talked to; `nil`: all seeds) give the values the
+    /// catalog's wording names.
+    public func finding(for error: MongoError, scrubber: TextScrubber, target: ConnectionTarget? = nil, endpoint: Endpoint? = nil) -> Finding {
         let message = error.message(scrubbing: scrubber)
         let evidence = ["libmongoc \(error.domain)/\(error.code): \(message)"]
+        let finding: Finding
         if error.isAuthenticationFailure {
-            return Finding(id: .authFailed, severity: .error, title: "Authentication failed", detail: message, evidence: evidence)
-        }
-        if error.isInvalidArgument {
-            return Finding(
+            finding = Finding(id: .authFailed, severity: .error, title: "Authentication failed", detail: message, evidence: evidence)
+        } else if error.isInvalidArgument {
+            finding = Finding(
                 id: .uriDriverRejects, severity: .error, title: "libmongoc rejects this connection string",
                 detail: message, evidence: evidence)
+        } else if let rule = Self.rules.first(where: { error.rawMessage.contains($0.needle) }) {
+            finding = Finding(id: rule.id, severity: .error, title: rule.title, detail: message, evidence: evidence)
+        } else {
+            finding = Finding(
+                id: .serverUnreachable, severity: .error, title: "The server could not be reached", detail: message,
+                evidence: evidence)
         }
-        if let rule = Self.rules.first(where: { error.rawMessage.contains($0.needle) }) {
-            return Finding(id: rule.id, severity: .error, title: rule.title, detail: message, evidence: evidence)
+        var result = finding
+        result.values = Self.values(for: finding.id, message: message, target: target, endpoint: endpoint)
+        return result
+    }
+
+    /// The catalog's placeholders for `id` at this site (see `_placeholders` in `Diagnostics/connection.json`);
+    /// empty texts are left out, so the code's words stay rather than a blank.
+    static func values(for id: FindingID, message: String, target: ConnectionTarget?, endpoint: Endpoint?) -> [String: String] {
+        let endpointText = endpoint?.description ?? target?.seeds.map(\.description).joined(separator: ", ")
+        let host = endpoint?.host ?? target?.seeds.first?.host
+        var values: [String: String?] = [:]
+        switch id {
+        case .tcpRefused, .tcpTimeout, .tcpClosed, .tlsExpired:
+            values = ["endpoint": endpointText]
+        case .tcpNotMongodb, .tlsNotSupported, .tlsUntrusted:
+            values = ["endpoint": endpointText, "reason": message]
+        case .tlsHostnameMismatch:
+            values = ["endpoint": endpointText, "host": host]
+        case .tlsCaFileMissing:
+            values = ["caFile": target?.caFile, "reason": message]
+        case .dnsNotFound:
+            values = ["host": host, "reason": message]
+        case .dnsSrvNotFound:
+            let service = target?.parsed.option("srvServiceName")?.stringValue ?? "mongodb"
+            values = ["name": target?.parsed.hosts.first.map { "_\(service)._tcp.\($0.host)" }, "reason": message]
+        case .authFailed:
+            values = ["username": target.map { $0.username ?? "(no username)" }]
+        case .uriDriverRejects:
+            values = ["message": message]
+        default:
+            break
         }
-        return Finding(
-            id: .serverUnreachable, severity: .error, title: "The server could not be reached", detail: message,
-            evidence: evidence)
+        return values.compactMapValues { $0.flatMap { $0.isEmpty ? nil : $0 } }
     }
 }
