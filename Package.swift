@@ -21,6 +21,8 @@ let package = Package(
         .library(name: "Redaction", targets: ["Redaction"]),
         .library(name: "MongodDiagnosis", targets: ["MongodDiagnosis"]),
         .library(name: "LocalMongod", targets: ["LocalMongod"]),
+        .library(name: "AuthStore", targets: ["AuthStore"]),
+        .library(name: "AuthStoreSQLite", targets: ["AuthStoreSQLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -77,6 +79,17 @@ let package = Package(
             dependencies: ["DoctorCore", "DoctorChecks", "LocalMongod", "MongodDiagnosis", "ConnectionString", "TLSProbe"],
             swiftSettings: strictSettings
         ),
+        // Thin module over the system SQLite 3, found with pkg-config.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        // Users and Lucia v3 sessions: value types, token formats, the session rules, the backend
+        // protocol, typed errors, an in-memory backend, the AuthStore facade (no SQL, no BSON).
+        .target(name: "AuthStore", dependencies: ["COpenSSL"], swiftSettings: strictSettings),
+        // AuthStore's SQLite backend (Lucia v3's DDL), its blocking calls on a BlockingThreadPool.
+        .target(name: "AuthStoreSQLite", dependencies: ["AuthStore", "CSQLite", "BlockingWork"], swiftSettings: strictSettings),
         // The command-line front end (argument parsing, rendering, exit codes).
         .target(
             name: "MongoDoctorCLI",
@@ -105,6 +118,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "DoctorRunTests", dependencies: ["DoctorRun", "DoctorCore", "DoctorChecks", "LocalMongod", "MongodDiagnosis", "ConnectionString", "MongoBridge", "TLSProbe", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "AuthStoreTests", dependencies: ["AuthStore", "AuthStoreSQLite", "TestSupport"], swiftSettings: strictSettings),
         // Tests that need a live test server (scripts/test starts them); every other target runs offline.
         .testTarget(
             name: "IntegrationTests",

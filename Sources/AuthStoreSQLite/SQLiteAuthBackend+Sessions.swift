@@ -1,0 +1,101 @@
+public import Foundation
+public import AuthStore
+internal import CSQLite
+
+extension SQLiteAuthBackend {
+    public func insertSession(_ session: SessionRecord) async throws(AuthStoreError) {
+        try await run { (c, schema) throws(AuthStoreError) in
+            let names = session.attributes.keys.sorted()
+            for name in names where !AuthLayoutNames.isValidAttributeName(name, reserved: AuthLayoutNames.sessionColumns) || !schema.sessionColumns.contains(name) {
+                throw AuthStoreError(.invalidAttribute, "session attribute \"\(name)\" is reserved, malformed or not a column of table session", file: c.path)
+            }
+            var columns = ["id", "user_id", "expires_at"]
+            var values: [AuthValue] = [.text(session.id), .text(session.userID), .integer(Self.seconds(session.expiresAt))]
+            if let hash = session.secretHash {
+                guard schema.hasSecretHash else { throw AuthStoreError(.schemaMismatch, "table session has no secret_hash column", file: c.path) }
+                columns.append("secret_hash")
+                values.append(.blob(hash))
+            }
+            columns += names
+            values += names.map { session.attributes[$0]! }
+            let sql = #"INSERT INTO "session" ("# + columns.map(SQLiteSchema.quoted).joined(separator: ", ") + ") VALUES (" + columns.map { _ in "?" }.joined(separator: ", ") + ")"
+            do throws(AuthStoreError) {
+                try c.withStatement(sql) { (s) throws(AuthStoreError) in try s.run(values) }
+            } catch where error.backendCode == Int32(MD_SQLITE_CONSTRAINT_PRIMARYKEY) {
+                throw AuthStoreError(.duplicateID, "a session with this id exists", file: c.path, backendCode: error.backendCode)
+            }
+        }
+    }
+
+    public func sessionAndUser(id: String) async throws(AuthStoreError) -> SessionLookup? {
+        try await run { (c, schema) throws(AuthStoreError) -> SessionLookup? in
+            let sql = "SELECT " + (schema.sessionColumns.map { "s." + SQLiteSchema.quoted($0) } + schema.userColumns.map { "u." + SQLiteSchema.quoted($0) }).joined(separator: ", ")
+                + #" FROM "session" AS s LEFT JOIN "user" AS u ON u.id = s.user_id WHERE s.id = ?"#
+            return try c.withStatement(sql) { (s) throws(AuthStoreError) -> SessionLookup? in
+                try s.bind([.text(id)])
+                guard try s.step() else { return nil }
+                let session = Self.session(from: s, columns: schema.sessionColumns)
+                return SessionLookup(session: session, user: Self.user(from: s, columns: schema.userColumns, offset: schema.sessionColumns.count))
+            }
+        }
+    }
+
+    public func updateSessionExpiration(id: String, to expiresAt: Date) async throws(AuthStoreError) {
+        try await execute(#"UPDATE "session" SET expires_at = ? WHERE id = ?"#, [.integer(Self.seconds(expiresAt)), .text(id)])
+    }
+
+    public func deleteSession(id: String) async throws(AuthStoreError) {
+        try await execute(#"DELETE FROM "session" WHERE id = ?"#, [.text(id)])
+    }
+
+    public func deleteSessions(userID: String) async throws(AuthStoreError) -> Int {
+        try await execute(#"DELETE FROM "session" WHERE user_id = ?"#, [.text(userID)])
+    }
+
+    public func deleteExpiredSessions(now: Date) async throws(AuthStoreError) -> Int {
+        // Lucia: `DELETE FROM session WHERE expires_at <= ?` with floor(now / 1000) seconds.
+        try await execute(#"DELETE FROM "session" WHERE expires_at <= ?"#, [.integer(Self.seconds(now))])
+    }
+
+    public func sessions(userID: String) async throws(AuthStoreError) -> [SessionRecord] {
+        try await run { (c, schema) throws(AuthStoreError) -> [SessionRecord] in
+            let sql = "SELECT " + schema.sessionColumns.map(SQLiteSchema.quoted).joined(separator: ", ") + #" FROM "session" WHERE user_id = ? ORDER BY expires_at, id"#
+            return try c.withStatement(sql) { (s) throws(AuthStoreError) -> [SessionRecord] in
+                try s.bind([.text(userID)])
+                var records: [SessionRecord] = []
+                while try s.step() { records.append(Self.session(from: s, columns: schema.sessionColumns)) }
+                return records
+            }
+        }
+    }
+
+    /// Runs one writing statement; returns the rows it changed.
+    @discardableResult
+    private func execute(_ sql: String, _ values: [AuthValue]) async throws(AuthStoreError) -> Int {
+        try await run { (c, _) throws(AuthStoreError) -> Int in
+            try c.withStatement(sql) { (s) throws(AuthStoreError) in try s.run(values) }
+            return c.changes
+        }
+    }
+
+    /// Unix seconds, floored, as Lucia's adapter writes them (`Math.floor(getTime() / 1000)`).
+    static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
+
+    static func session(from s: SQLiteStatement, columns: [String]) -> SessionRecord {
+        var record = SessionRecord(id: "", userID: "", expiresAt: Date(timeIntervalSince1970: 0))
+        for (index, name) in columns.enumerated() {
+            let value = s.value(index)
+            switch (name, value) {
+            case ("id", .text(let text)): record.id = text
+            case ("user_id", .text(let text)): record.userID = text
+            case ("user_id", .integer(let number)): record.userID = String(number)
+            case ("expires_at", .integer(let number)): record.expiresAt = Date(timeIntervalSince1970: TimeInterval(number))
+            case ("expires_at", .real(let number)): record.expiresAt = Date(timeIntervalSince1970: number.rounded(.down))
+            case ("secret_hash", .blob(let bytes)): record.secretHash = bytes
+            case ("id", _), ("user_id", _), ("expires_at", _), ("secret_hash", _): break
+            default: record.attributes[name] = value
+            }
+        }
+        return record
+    }
+}

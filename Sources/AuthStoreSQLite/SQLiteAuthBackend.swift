@@ -1,0 +1,77 @@
+import Foundation
+public import AuthStore
+public import BlockingWork
+import Synchronization
+
+/// AuthStore's SQLite backend: Lucia v3's tables `user` and `session` (`expires_at` INTEGER seconds)
+/// in one file, WAL, a busy timeout, prepared statements, every SQLite call on a `BlockingThreadPool`.
+/// A session and its user come back in one query (`session LEFT JOIN user`).
+public final class SQLiteAuthBackend: AuthStoreBackend {
+    /// The database file.
+    public let path: String
+    let pool: SQLiteConnectionPool
+    let schema: Mutex<SQLiteSchema>
+
+    /**
+     Opens or creates the database at `path` and creates the missing tables and indexes in one transaction.
+
+     - Parameters:
+       - path: the file (created when missing).
+       - threads: where SQLite calls run; defaults to the shared pool.
+       - maxConnections: connections opened at most (default 4).
+       - busyTimeout: how long a statement waits for another writer (default 5 s).
+     - Throws: `AuthStoreError` naming the file (`.notADatabase` for another kind of file,
+       `.corruptDatabase`, `.cannotOpen`, `.schemaMismatch`); the file is then left as it was.
+     */
+    public static func open(
+        path: String,
+        threads: BlockingThreadPool = .shared,
+        maxConnections: Int = 4,
+        busyTimeout: Duration = .seconds(5)
+    ) async throws(AuthStoreError) -> SQLiteAuthBackend {
+        let milliseconds = Int32(clamping: busyTimeout.components.seconds * 1000 + busyTimeout.components.attoseconds / 1_000_000_000_000_000)
+        let pool = SQLiteConnectionPool(path: path, threads: threads, maximum: maxConnections, busyTimeoutMilliseconds: milliseconds)
+        do {
+            let schema = try await pool.run { (connection) throws(AuthStoreError) in try SQLiteSchema.ensure(on: connection) }
+            return SQLiteAuthBackend(path: path, pool: pool, schema: schema)
+        } catch {
+            pool.close()
+            throw error
+        }
+    }
+
+    private init(path: String, pool: SQLiteConnectionPool, schema: SQLiteSchema) {
+        self.path = path
+        self.pool = pool
+        self.schema = Mutex(schema)
+    }
+
+    /// Closes the connections; later calls throw `.closed`.
+    public func close() { pool.close() }
+
+    var currentSchema: SQLiteSchema { schema.withLock { $0 } }
+
+    public func detectTokenFormat() async throws(AuthStoreError) -> SessionTokenFormat? {
+        let hasSecretHash = currentSchema.hasSecretHash
+        let ids = try await pool.run { (c) throws(AuthStoreError) -> [String] in
+            try c.withStatement(#"SELECT id FROM "session" LIMIT 20"#) { (s) throws(AuthStoreError) -> [String] in
+                var ids: [String] = []
+                while try s.step() { ids.append(s.text(0) ?? "") }
+                return ids
+            }
+        }
+        return SessionTokenFormat.detect(hasSecretHashColumn: hasSecretHash, sampleSessionIDs: ids)
+    }
+
+    public func prepare(for format: SessionTokenFormat) async throws(AuthStoreError) {
+        guard format.storesSecretHash, !currentSchema.hasSecretHash else { return }
+        let updated = try await pool.run { (c) throws(AuthStoreError) in try SQLiteSchema.addSecretHash(on: c) }
+        schema.withLock { $0 = updated }
+    }
+
+    /// Runs `body` with a connection and the current schema, on a blocking thread.
+    func run<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection, SQLiteSchema) throws(AuthStoreError) -> T) async throws(AuthStoreError) -> T {
+        let schema = currentSchema
+        return try await pool.run { (c) throws(AuthStoreError) -> T in try body(c, schema) }
+    }
+}

@@ -1,0 +1,96 @@
+internal import CSQLite
+import AuthStore
+
+/// One SQLite connection: the sole owner of its `sqlite3*` and of its prepared statements, used by
+/// one thread at a time (the pool hands it out). Closing finalizes every statement first.
+final class SQLiteConnection {
+    private var handle: OpaquePointer?
+    private var statements: [String: SQLiteStatement] = [:]
+    /// The database file, for errors.
+    let path: String
+
+    /**
+     Opens (or creates) `path` with WAL, a busy timeout, and foreign keys on (as better-sqlite3 has them).
+
+     - Throws: `AuthStoreError` naming the file: `.notADatabase`, `.corruptDatabase`, `.cannotOpen`, …
+     */
+    init(path: String, busyTimeoutMilliseconds: Int32) throws(AuthStoreError) {
+        self.path = path
+        var db: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        handle = db
+        guard rc == SQLITE_OK else {
+            close()
+            throw SQLiteErrors.error(rc, path: path, doing: "opening the database")
+        }
+        sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
+        do {
+            // Reading the schema first proves the file is a database before anything is written.
+            try execute("SELECT count(*) FROM sqlite_schema")
+            try execute("PRAGMA foreign_keys = ON")
+            if try scalarText("PRAGMA journal_mode") != "wal" { _ = try scalarText("PRAGMA journal_mode = WAL") }
+        } catch {
+            close()
+            throw error
+        }
+    }
+
+    deinit { close() }
+
+    /// Finalizes every statement, then closes the handle (idempotent).
+    func close() {
+        statements.values.forEach { $0.finalize() }
+        statements.removeAll()
+        if let handle { sqlite3_close_v2(handle) }
+        handle = nil
+    }
+
+    /// The cached prepared statement for `sql`, reset and unbound after `body`.
+    func withStatement<T>(_ sql: String, _ body: (SQLiteStatement) throws(AuthStoreError) -> T) throws(AuthStoreError) -> T {
+        let statement = try prepared(sql)
+        defer { statement.reset() }
+        return try body(statement)
+    }
+
+    /// Runs statements without results (DDL, pragmas, `BEGIN`/`COMMIT`), one at a time.
+    func execute(_ sql: String) throws(AuthStoreError) {
+        let rc = sqlite3_exec(handle, sql, nil, nil, nil)
+        guard rc == SQLITE_OK else { throw SQLiteErrors.error(rc, path: path, doing: "running a statement") }
+    }
+
+    /// The first column of the first row of `sql`, as text.
+    func scalarText(_ sql: String) throws(AuthStoreError) -> String? {
+        try withStatement(sql) { (s) throws(AuthStoreError) -> String? in try s.step() ? s.text(0) : nil }
+    }
+
+    /// Runs `body` in a `BEGIN IMMEDIATE` transaction: committed when it returns, rolled back when it throws.
+    func transaction<T>(_ body: () throws(AuthStoreError) -> T) throws(AuthStoreError) -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            _ = sqlite3_exec(handle, "ROLLBACK", nil, nil, nil)
+            throw error
+        }
+    }
+
+    /// Rows changed by the last statement.
+    var changes: Int { Int(sqlite3_changes(handle)) }
+
+    private func prepared(_ sql: String) throws(AuthStoreError) -> SQLiteStatement {
+        if let cached = statements[sql] { return cached }
+        guard let handle else { throw AuthStoreError(.closed, "the database is closed", file: path) }
+        var raw: OpaquePointer?
+        let rc = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &raw, nil)
+        guard rc == SQLITE_OK, let raw else {
+            sqlite3_finalize(raw)
+            throw SQLiteErrors.error(rc, path: path, doing: "preparing a statement")
+        }
+        let statement = SQLiteStatement(raw, path: path)
+        statements[sql] = statement
+        return statement
+    }
+}

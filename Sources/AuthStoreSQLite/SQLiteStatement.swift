@@ -1,0 +1,86 @@
+internal import CSQLite
+import AuthStore
+
+/// A prepared statement, owned by its `SQLiteConnection` (which finalizes it); borrowed inside
+/// `withStatement` only.
+final class SQLiteStatement {
+    private var raw: OpaquePointer?
+    private let path: String
+
+    init(_ raw: OpaquePointer, path: String) {
+        self.raw = raw
+        self.path = path
+    }
+
+    /// Releases the statement (called by the owning connection only).
+    func finalize() {
+        sqlite3_finalize(raw)
+        raw = nil
+    }
+
+    /// Clears bindings and rewinds, ready for the next use.
+    func reset() {
+        sqlite3_reset(raw)
+        sqlite3_clear_bindings(raw)
+    }
+
+    /// Binds `values` to parameters 1…n.
+    func bind(_ values: [AuthValue]) throws(AuthStoreError) {
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let rc: Int32
+            switch value {
+            case .text(let text): rc = sqlite3_bind_text(raw, index, text, -1, md_sqlite_transient())
+            case .integer(let number): rc = sqlite3_bind_int64(raw, index, number)
+            case .real(let number): rc = sqlite3_bind_double(raw, index, number)
+            case .null: rc = sqlite3_bind_null(raw, index)
+            case .blob(let bytes):
+                rc = bytes.withUnsafeBytes { sqlite3_bind_blob(raw, index, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count), md_sqlite_transient()) }
+            }
+            guard rc == SQLITE_OK else { throw SQLiteErrors.error(rc, path: path, doing: "binding a value") }
+        }
+    }
+
+    /// Steps once: `true` with a row, `false` when done.
+    func step() throws(AuthStoreError) -> Bool {
+        let rc = sqlite3_step(raw)
+        switch rc {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default: throw SQLiteErrors.error(sqlite3_extended_errcode(sqlite3_db_handle(raw)), path: path, doing: "running a statement")
+        }
+    }
+
+    /// Binds `values` and steps to the end (INSERT, UPDATE, DELETE).
+    func run(_ values: [AuthValue]) throws(AuthStoreError) {
+        try bind(values)
+        while try step() {}
+    }
+
+    /// The number of result columns.
+    var columnCount: Int { Int(sqlite3_column_count(raw)) }
+
+    /// The name of result column `index`.
+    func columnName(_ index: Int) -> String { sqlite3_column_name(raw, Int32(index)).map { String(cString: $0) } ?? "" }
+
+    /// Column `index` of the current row as text, `nil` when NULL.
+    func text(_ index: Int) -> String? { sqlite3_column_text(raw, Int32(index)).map { String(cString: $0) } }
+
+    /// Column `index` of the current row as an integer.
+    func integer(_ index: Int) -> Int64 { sqlite3_column_int64(raw, Int32(index)) }
+
+    /// Column `index` of the current row as it is stored.
+    func value(_ index: Int) -> AuthValue {
+        let column = Int32(index)
+        switch sqlite3_column_type(raw, column) {
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(raw, column))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(raw, column))
+        case SQLITE_TEXT: return text(index).map(AuthValue.text) ?? .null
+        case SQLITE_BLOB:
+            let count = Int(sqlite3_column_bytes(raw, column))
+            guard count > 0, let bytes = sqlite3_column_blob(raw, column) else { return .blob([]) }
+            return .blob(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
+        default: return .null
+        }
+    }
+}
