@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Redaction", targets: ["Redaction"]),
         .library(name: "MongodDiagnosis", targets: ["MongodDiagnosis"]),
         .library(name: "LocalMongod", targets: ["LocalMongod"]),
+        .library(name: "PasswordHashing", targets: ["PasswordHashing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,6 +44,21 @@ let package = Package(
         .target(name: "SocketKit", swiftSettings: strictSettings),
         // TLS handshake prober for the tls stage (OpenSSL, over SocketKit's sockets).
         .target(name: "TLSProbe", dependencies: ["COpenSSL", "BlockingWork", "SocketKit"], swiftSettings: strictSettings),
+        // The reference Argon2 C library (argon2id/i/d hashing and PHC verification), found with pkg-config.
+        .systemLibrary(
+            name: "CArgon2",
+            pkgConfig: "libargon2",
+            providers: [.apt(["libargon2-dev"]), .brew(["argon2"])]
+        ),
+        // The system libxcrypt, for crypt_rn (bcrypt verification), found with pkg-config.
+        .systemLibrary(
+            name: "CCrypt",
+            pkgConfig: "libxcrypt",
+            providers: [.apt(["libcrypt-dev"])]
+        ),
+        // Password hashes: argon2id hashing, verification of every format a Lucia database holds
+        // (argon2 PHC, scrypt s2 and two-part, bcrypt), on a bounded pool of its own.
+        .target(name: "PasswordHashing", dependencies: ["CArgon2", "CCrypt", "COpenSSL", "BlockingWork"], swiftSettings: strictSettings),
         // The system resolver (libresolv) for SRV and TXT lookups.
         .systemLibrary(name: "CResolv"),
         // The one set of secret rules and maskers: names that mark secrets, URL passwords, argv, free text.
@@ -87,6 +103,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "mongo-doctor", dependencies: ["MongoDoctorCLI"], swiftSettings: strictSettings),
+        // Benchmarks/password-hashing's helper (not a product): argon2id hash timing and the peak RSS of
+        // concurrent logins through PasswordHasher.
+        .executableTarget(
+            name: "password-bench",
+            dependencies: ["PasswordHashing"],
+            path: "Benchmarks/PasswordBench",
+            swiftSettings: strictSettings
+        ),
         // Helpers shared by the test targets only (test server discovery, temporary directories, and the
         // one set of loopback sockets: listeners, reserved refusing ports, Unix sockets).
         .target(name: "TestSupport", dependencies: ["MongoBridge", "DoctorChecks", "DoctorCore"], path: "Tests/TestSupport", swiftSettings: strictSettings),
@@ -98,6 +122,7 @@ let package = Package(
         .testTarget(name: "TLSProbeTests", dependencies: ["TLSProbe", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "LocalMongodTests", dependencies: ["LocalMongod", "DoctorCore", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MongodDiagnosisTests", dependencies: ["MongodDiagnosis", "DoctorCore"], swiftSettings: strictSettings),
+        .testTarget(name: "PasswordHashingTests", dependencies: ["PasswordHashing", "BlockingWork"], swiftSettings: strictSettings),
         .testTarget(name: "ConnectionStringTests", dependencies: ["ConnectionString"], swiftSettings: strictSettings),
         .testTarget(
             name: "DoctorChecksTests",

@@ -1,4 +1,5 @@
-// Shim for the system OpenSSL (Debian: libssl-dev), used by TLSProbe.
+// Shim for the system OpenSSL (Debian: libssl-dev), used by TLSProbe and PasswordHashing
+// (RAND_bytes, EVP_PBE_scrypt, CRYPTO_memcmp, OPENSSL_cleanse).
 // Only includes and static inline helpers belong here: each helper wraps a
 // macro (or a union / stack access) that Swift cannot call directly.
 // Nothing here allocates unless its comment says who frees the result.
@@ -10,6 +11,9 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 #include <openssl/x509_vfy.h>
+#include <openssl/rand.h>
+#include <openssl/evp.h>
+#include <openssl/crypto.h>
 #include <stddef.h>
 
 /// SSL_set_tlsext_host_name: the SNI name sent in the ClientHello (1 on success).
