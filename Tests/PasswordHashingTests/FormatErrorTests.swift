@@ -62,12 +62,13 @@ import Testing
 
     private func verifyError(_ stored: String) async -> PasswordHashError? {
         let hasher = PasswordHasher(maxConcurrentHashes: 1)
-        defer { Task { await hasher.shutdown() } }
+        var failure: PasswordHashError?
         do {
             _ = try await hasher.verify(Self.password, against: stored)
-            return nil
         } catch {
-            return error
+            failure = error
         }
+        await hasher.shutdown()
+        return failure
     }
 }
