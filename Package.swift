@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "LocalMongod", targets: ["LocalMongod"]),
         .library(name: "AuthStore", targets: ["AuthStore"]),
         .library(name: "AuthStoreSQLite", targets: ["AuthStoreSQLite"]),
+        .library(name: "PasswordHashing", targets: ["PasswordHashing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,6 +46,21 @@ let package = Package(
         .target(name: "SocketKit", swiftSettings: strictSettings),
         // TLS handshake prober for the tls stage (OpenSSL, over SocketKit's sockets).
         .target(name: "TLSProbe", dependencies: ["COpenSSL", "BlockingWork", "SocketKit"], swiftSettings: strictSettings),
+        // The reference Argon2 C library (argon2id/i/d hashing and PHC verification), found with pkg-config.
+        .systemLibrary(
+            name: "CArgon2",
+            pkgConfig: "libargon2",
+            providers: [.apt(["libargon2-dev"]), .brew(["argon2"])]
+        ),
+        // The system libxcrypt, for crypt_rn (bcrypt verification), found with pkg-config.
+        .systemLibrary(
+            name: "CCrypt",
+            pkgConfig: "libxcrypt",
+            providers: [.apt(["libcrypt-dev"])]
+        ),
+        // Password hashes: argon2id hashing, verification of every format a Lucia database holds
+        // (argon2 PHC, scrypt s2 and two-part, bcrypt), on a bounded pool of its own.
+        .target(name: "PasswordHashing", dependencies: ["CArgon2", "CCrypt", "COpenSSL", "BlockingWork"], swiftSettings: strictSettings),
         // The system resolver (libresolv) for SRV and TXT lookups.
         .systemLibrary(name: "CResolv"),
         // The one set of secret rules and maskers: names that mark secrets, URL passwords, argv, free text.
@@ -87,7 +103,7 @@ let package = Package(
         ),
         // Users and Lucia v3 sessions: value types, token formats, the session rules, the backend
         // protocol, typed errors, an in-memory backend, the AuthStore facade (no SQL, no BSON).
-        .target(name: "AuthStore", dependencies: ["COpenSSL"], swiftSettings: strictSettings),
+        .target(name: "AuthStore", dependencies: ["COpenSSL", "PasswordHashing"], swiftSettings: strictSettings),
         // AuthStore's SQLite backend (Lucia v3's DDL), its blocking calls on a BlockingThreadPool.
         .target(name: "AuthStoreSQLite", dependencies: ["AuthStore", "CSQLite", "BlockingWork"], swiftSettings: strictSettings),
         // The command-line front end (argument parsing, rendering, exit codes).
@@ -100,6 +116,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "mongo-doctor", dependencies: ["MongoDoctorCLI"], swiftSettings: strictSettings),
+        // Benchmarks/password-hashing's helper (not a product): argon2id hash timing and the peak RSS of
+        // concurrent logins through PasswordHasher.
+        .executableTarget(
+            name: "password-bench",
+            dependencies: ["PasswordHashing"],
+            path: "Benchmarks/PasswordBench",
+            swiftSettings: strictSettings
+        ),
         // Helpers shared by the test targets only (test server discovery, temporary directories, and the
         // one set of loopback sockets: listeners, reserved refusing ports, Unix sockets).
         .target(name: "TestSupport", dependencies: ["MongoBridge", "DoctorChecks", "DoctorCore", "TLSProbe"], path: "Tests/TestSupport", swiftSettings: strictSettings),
@@ -111,6 +135,7 @@ let package = Package(
         .testTarget(name: "TLSProbeTests", dependencies: ["TLSProbe", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "LocalMongodTests", dependencies: ["LocalMongod", "DoctorCore", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MongodDiagnosisTests", dependencies: ["MongodDiagnosis", "DoctorCore"], swiftSettings: strictSettings),
+        .testTarget(name: "PasswordHashingTests", dependencies: ["PasswordHashing", "BlockingWork"], swiftSettings: strictSettings),
         .testTarget(name: "ConnectionStringTests", dependencies: ["ConnectionString"], swiftSettings: strictSettings),
         .testTarget(
             name: "DoctorChecksTests",
@@ -118,7 +143,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "DoctorRunTests", dependencies: ["DoctorRun", "DoctorCore", "DoctorChecks", "LocalMongod", "MongodDiagnosis", "ConnectionString", "MongoBridge", "TLSProbe", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "AuthStoreTests", dependencies: ["AuthStore", "AuthStoreSQLite", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "AuthStoreTests", dependencies: ["AuthStore", "AuthStoreSQLite", "PasswordHashing", "TestSupport"], swiftSettings: strictSettings),
         // Tests that need a live test server (scripts/test starts them); every other target runs offline.
         .testTarget(
             name: "IntegrationTests",

@@ -1,4 +1,5 @@
 import Foundation
+import PasswordHashing
 
 /// Users and Lucia v3 sessions over one backend: the API front ends call.
 ///
@@ -63,7 +64,7 @@ public final class AuthStore: Sendable {
     public func verifyPassword(username: String, password: String, hasher: any PasswordHashingService) async throws(AuthStoreError) -> AuthUser? {
         guard let name = try? Username.normalize(username), var user = try await backend.user(username: name),
               let stored = user.hashedPassword else { return nil }
-        let verdict: PasswordVerdict
+        let verdict: PasswordCheck
         do { verdict = try await hasher.verify(password, against: stored) } catch { throw AuthStoreError(.passwordHashing, "the password could not be checked") }
         guard case .match(let needsRehash) = verdict else { return nil }
         if needsRehash, let fresh = try? await hasher.hash(password), try await backend.updateHashedPassword(userID: user.id, to: fresh) {

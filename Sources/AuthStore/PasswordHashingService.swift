@@ -1,16 +1,12 @@
-/// The result of checking a password against a stored hash (mirrors PasswordHashing's `PasswordCheck`).
-public enum PasswordVerdict: Sendable, Hashable {
-    /// The password does not match.
-    case mismatch
-    /// It matches; `needsRehash` when the hash uses outdated parameters or a legacy format.
-    case match(needsRehash: Bool)
-}
+public import PasswordHashing
 
-/// What AuthStore needs from a password hasher: PasswordHashing's `PasswordHasher` has exactly these
-/// two methods; its conformance is added where both modules meet.
+/// What AuthStore needs from a password hasher. PasswordHashing's `PasswordHasher` (argon2id through
+/// libargon2, and every legacy format a Lucia database holds) is the real one; tests may give a fake.
 public protocol PasswordHashingService: Sendable {
     /// A new hash (PHC string) of `password`.
     func hash(_ password: String) async throws -> String
-    /// Checks `password` against `hash`.
-    func verify(_ password: String, against hash: String) async throws -> PasswordVerdict
+    /// Checks `password` against `hash`; `.match(needsRehash: true)` asks for an upgrade on login.
+    func verify(_ password: String, against hash: String) async throws -> PasswordCheck
 }
+
+extension PasswordHasher: PasswordHashingService {}

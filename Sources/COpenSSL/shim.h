@@ -1,5 +1,6 @@
 // Shim for the system OpenSSL (Debian: libssl-dev): TLS for TLSProbe; random bytes, SHA-256 and
-// constant-time comparison for AuthStore.
+// constant-time comparison for AuthStore; RAND_bytes, EVP_PBE_scrypt, CRYPTO_memcmp and OPENSSL_cleanse
+// for PasswordHashing.
 // Only includes and static inline helpers belong here: each helper wraps a
 // macro (or a union / stack access) that Swift cannot call directly.
 // Nothing here allocates unless its comment says who frees the result.
@@ -13,6 +14,7 @@
 #include <openssl/x509_vfy.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
+#include <openssl/evp.h>
 #include <openssl/crypto.h>
 #include <stddef.h>
 

@@ -3,6 +3,7 @@ import Testing
 import Synchronization
 import AuthStore
 import AuthStoreSQLite
+import PasswordHashing
 import TestSupport
 
 /// A clock tests move by hand.
@@ -91,7 +92,7 @@ enum Python {
 /// A password hasher for tests only: "fake$<password>" (current) or "old$<password>" (needs rehash).
 struct FakeHasher: PasswordHashingService {
     func hash(_ password: String) async throws -> String { "fake$" + password }
-    func verify(_ password: String, against hash: String) async throws -> PasswordVerdict {
+    func verify(_ password: String, against hash: String) async throws -> PasswordCheck {
         if hash == "fake$" + password { return .match(needsRehash: false) }
         if hash == "old$" + password { return .match(needsRehash: true) }
         return .mismatch

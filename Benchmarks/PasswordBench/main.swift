@@ -1,0 +1,49 @@
+// Helper of Benchmarks/password-hashing (not a product): measures PasswordHasher from outside.
+//   password-bench hash-time RUNS            median seconds of one argon2id hash (Lucia's parameters)
+//   password-bench logins COUNT BOUND HASH   COUNT concurrent verifications of HASH with maxConcurrentHashes BOUND;
+//                                            prints baseline and peak RSS (KiB) and the peak concurrency
+import Foundation
+import Glibc
+import PasswordHashing
+
+/// The process's peak resident set so far, in KiB (getrusage's ru_maxrss).
+func peakRSSKiB() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_maxrss
+}
+
+let arguments = CommandLine.arguments
+switch arguments.count > 1 ? arguments[1] : "" {
+case "hash-time":
+    let runs = Int(arguments[2]) ?? 20
+    let hasher = PasswordHasher(maxConcurrentHashes: 1)
+    _ = try await hasher.hash("warm-up")
+    var times: [Double] = []
+    for index in 0..<runs {
+        let start = ContinuousClock.now
+        _ = try await hasher.hash("password-\(index)")
+        let elapsed = ContinuousClock.now - start
+        times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+    times.sort()
+    print(String(format: "%.6f", times[times.count / 2]))
+    await hasher.shutdown()
+case "logins":
+    let count = Int(arguments[2]) ?? 64, bound = Int(arguments[3]) ?? 2, stored = arguments[4]
+    let hasher = PasswordHasher(maxConcurrentHashes: bound)
+    let baseline = peakRSSKiB()
+    let matches = try await withThrowingTaskGroup(of: Bool.self) { group in
+        for index in 0..<count {
+            group.addTask { try await hasher.verify(index.isMultiple(of: 2) ? "password123" : "wrong", against: stored).isMatch }
+        }
+        var matched = 0
+        for try await isMatch in group where isMatch { matched += 1 }
+        return matched
+    }
+    print("baseline_kib=\(baseline) peak_kib=\(peakRSSKiB()) matches=\(matches) logins=\(count) bound=\(bound)")
+    await hasher.shutdown()
+default:
+    FileHandle.standardError.write(Data("usage: password-bench hash-time RUNS | logins COUNT BOUND HASH\n".utf8))
+    exit(64)
+}
