@@ -135,7 +135,7 @@ let package = Package(
         .testTarget(name: "TLSProbeTests", dependencies: ["TLSProbe", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "LocalMongodTests", dependencies: ["LocalMongod", "DoctorCore", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MongodDiagnosisTests", dependencies: ["MongodDiagnosis", "DoctorCore"], swiftSettings: strictSettings),
-        .testTarget(name: "PasswordHashingTests", dependencies: ["PasswordHashing", "BlockingWork"], swiftSettings: strictSettings),
+        .testTarget(name: "PasswordHashingTests", dependencies: ["PasswordHashing", "BlockingWork", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ConnectionStringTests", dependencies: ["ConnectionString"], swiftSettings: strictSettings),
         .testTarget(
             name: "DoctorChecksTests",

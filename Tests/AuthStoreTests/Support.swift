@@ -69,24 +69,8 @@ enum Python {
     /// Runs `body` with `db` bound to a connection to `path`, commits, and returns stdout.
     @discardableResult
     static func sqlite(_ path: String, _ body: String) throws -> String {
-        let script = "import sqlite3, sys, json\ndb = sqlite3.connect(\(literal(path)))\n" + body + "\ndb.commit()\n"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", script]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw PythonFailure(message: String(decoding: errors, as: UTF8.self))
-        }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        try TestPython.run("import sqlite3, sys, json\ndb = sqlite3.connect(\(literal(path)))\n" + body + "\ndb.commit()\n")
     }
-
-    struct PythonFailure: Error { let message: String }
 }
 
 /// A password hasher for tests only: "fake$<password>" (current) or "old$<password>" (needs rehash).

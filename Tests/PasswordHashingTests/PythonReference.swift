@@ -1,34 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The reference implementations the tests cross-check against: Python's argon2-cffi, bcrypt and
 /// hashlib.scrypt in the project's `.venv` (installed by `scripts/bootstrap --test`), run as a
 /// subprocess. Passwords travel as hex in argv so no shell or encoding can alter them.
 enum PythonReference {
-    /// `<package root>/.venv/bin/python`.
-    static let python: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent(".venv/bin/python")
-
-    /// Runs `script` with `arguments` (`sys.argv[1:]`) and returns its standard output, trimmed.
+    /// Runs `script` with `arguments` (`sys.argv[1:]`) in the `.venv` and returns its standard output, trimmed.
     static func run(_ script: String, _ arguments: [String]) throws -> String {
-        guard FileManager.default.isExecutableFile(atPath: python.path) else {
-            throw ReferenceError(message: "no \(python.path): run scripts/bootstrap --test")
-        }
-        let process = Process()
-        process.executableURL = python
-        process.arguments = ["-c", script] + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ReferenceError(message: "python failed: " + String(decoding: errorData, as: UTF8.self))
-        }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        try TestPython.run(script, arguments, needsVenv: true)
     }
 
     /// The UTF-8 bytes of `text` as hex, for argv.
@@ -76,10 +56,4 @@ enum PythonReference {
                   dklen=64, maxmem=128 * 1024 * 1024).hex())
             """, [hex(password), salt, "\(blockSize)"])
     }
-}
-
-/// A reference implementation could not run.
-struct ReferenceError: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
 }

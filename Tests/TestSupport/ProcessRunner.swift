@@ -30,8 +30,17 @@ public struct ProcessRunner: Sendable {
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
         directory: String? = nil, stdin: String? = nil
     ) throws -> Output {
+        try run(at: productsDirectory.appendingPathComponent(executable), arguments, environment: environment,
+                directory: directory, stdin: stdin)
+    }
+
+    /// Runs the program at `url` with `arguments`, an environment and a working directory.
+    public static func run(
+        at url: URL, _ arguments: [String], environment: [String: String]? = nil,
+        directory: String? = nil, stdin: String? = nil
+    ) throws -> Output {
         let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent(executable)
+        process.executableURL = url
         process.arguments = arguments
         var env = environment ?? ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
