@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "LocalMongod", targets: ["LocalMongod"]),
         .library(name: "AuthStore", targets: ["AuthStore"]),
         .library(name: "AuthStoreSQLite", targets: ["AuthStoreSQLite"]),
+        .library(name: "AuthStoreMongo", targets: ["AuthStoreMongo"]),
         .library(name: "PasswordHashing", targets: ["PasswordHashing"]),
     ],
     dependencies: [
@@ -106,6 +107,8 @@ let package = Package(
         .target(name: "AuthStore", dependencies: ["COpenSSL", "PasswordHashing"], swiftSettings: strictSettings),
         // AuthStore's SQLite backend (Lucia v3's DDL), its blocking calls on a BlockingThreadPool.
         .target(name: "AuthStoreSQLite", dependencies: ["AuthStore", "CSQLite", "BlockingWork"], swiftSettings: strictSettings),
+        // AuthStore's MongoDB backend (Lucia v3's users and sessions collections) on MongoBridge's pool.
+        .target(name: "AuthStoreMongo", dependencies: ["AuthStore", "MongoBridge", "BlockingWork"], swiftSettings: strictSettings),
         // The command-line front end (argument parsing, rendering, exit codes).
         .target(
             name: "MongoDoctorCLI",
@@ -125,8 +128,9 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Helpers shared by the test targets only (test server discovery, temporary directories, and the
-        // one set of loopback sockets: listeners, reserved refusing ports, Unix sockets).
-        .target(name: "TestSupport", dependencies: ["MongoBridge", "DoctorChecks", "DoctorCore", "TLSProbe"], path: "Tests/TestSupport", swiftSettings: strictSettings),
+        // one set of loopback sockets: listeners, reserved refusing ports, Unix sockets), and AuthStore's
+        // contract test bodies, which AuthStoreTests (memory, SQLite) and IntegrationTests (MongoDB) both run.
+        .target(name: "TestSupport", dependencies: ["MongoBridge", "DoctorChecks", "DoctorCore", "TLSProbe", "AuthStore", "PasswordHashing"], path: "Tests/TestSupport", swiftSettings: strictSettings),
 
         .testTarget(name: "MongoBridgeTests", dependencies: ["MongoBridge", "BlockingWork", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SocketKitTests", dependencies: ["SocketKit", "TestSupport"], swiftSettings: strictSettings),
@@ -147,7 +151,7 @@ let package = Package(
         // Tests that need a live test server (scripts/test starts them); every other target runs offline.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["MongoBridge", "BlockingWork", "DoctorChecks", "DoctorCore", "TLSProbe", "TestSupport"],
+            dependencies: ["MongoBridge", "BlockingWork", "DoctorChecks", "DoctorCore", "TLSProbe", "TestSupport", "AuthStore", "AuthStoreMongo", "PasswordHashing"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,11 +1,12 @@
 public import Foundation
 
-/// What a storage backend (memory, SQLite, later MongoDB) does for AuthStore: Lucia v3's adapter
+/// What a storage backend (memory, SQLite, MongoDB) does for AuthStore: Lucia v3's adapter
 /// operations plus users. Backends store and fetch; the rules (expiry, renewal, token formats,
 /// username normalisation) live in `AuthStore` and `SessionPolicy`, once.
 ///
 /// Every backend must pass the shared contract suite. Usernames are compared case-insensitively
-/// for ASCII letters (SQLite's `NOCASE`), after AuthStore's NFKC normalisation.
+/// after AuthStore's NFKC normalisation: at least for ASCII letters (SQLite's `NOCASE`); MongoDB's
+/// collation `{locale: "en", strength: 2}` folds the case of every script.
 public protocol AuthStoreBackend: Sendable {
     /// Inserts a user. Throws `.usernameTaken`, `.duplicateID`, `.invalidAttribute`.
     func insertUser(_ user: AuthUser) async throws(AuthStoreError)

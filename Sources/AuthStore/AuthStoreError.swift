@@ -34,6 +34,14 @@ public struct AuthStoreError: Error, Sendable, Hashable, CustomStringConvertible
         public static let busy = Code("busy")
         /// The tables exist with a shape AuthStore cannot use.
         public static let schemaMismatch = Code("schemaMismatch")
+        /// A stored id has a BSON type AuthStore cannot use: `users._id` or `sessions.user_id` is an
+        /// ObjectId or a number where Lucia's layout needs a string (the `$lookup` join then fails).
+        public static let unsupportedIDType = Code("unsupportedIDType")
+        /// An index with the same keys exists with other options (e.g. `{username: 1}` not unique
+        /// or without the case-insensitive collation); it is left alone.
+        public static let indexConflict = Code("indexConflict")
+        /// Stored usernames collide case-insensitively, so the unique username index cannot be built.
+        public static let duplicateUsernames = Code("duplicateUsernames")
         /// The backend was closed.
         public static let closed = Code("closed")
         /// Any other backend failure.

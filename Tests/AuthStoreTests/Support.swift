@@ -1,28 +1,21 @@
 import Foundation
 import Testing
-import Synchronization
 import AuthStore
 import AuthStoreSQLite
-import PasswordHashing
 import TestSupport
 
-/// A clock tests move by hand.
-final class TestClock: Sendable {
-    private let time: Mutex<Date>
-    init(_ start: Date = Date(timeIntervalSince1970: 1_750_000_000)) { time = Mutex(start) }
-    var now: Date { time.withLock { $0 } }
-    func advance(_ seconds: TimeInterval) { time.withLock { $0 = $0.addingTimeInterval(seconds) } }
-    func set(_ date: Date) { time.withLock { $0 = date } }
-}
-
-/// The backends the contract suite runs against.
+/// The offline backends the contract suite runs against here; IntegrationTests' `MongoContractTests`
+/// runs the same bodies (TestSupport's `UserContract`, `SessionContract`, `RealHasherContract`) on MongoDB.
 enum BackendKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case memory, sqlite
     var testDescription: String { rawValue }
+
+    /// Makes this kind's fixture, for the shared contract bodies.
+    var maker: AuthFixtureMaker { { try await BackendFixture.make(self) } }
 }
 
 /// One backend for one test, with what the test needs to reach around the API.
-struct BackendFixture {
+struct BackendFixture: AuthContractFixture {
     let backend: any AuthStoreBackend
     let kind: BackendKind
     let directory: TemporaryDirectory?
@@ -39,12 +32,8 @@ struct BackendFixture {
         }
     }
 
-    func store(_ format: SessionTokenFormat?, clock: TestClock, expiresIn: TimeInterval = SessionPolicy.defaultExpiresIn) async throws -> AuthStore {
-        try await AuthStore.open(backend: backend, configuration: AuthStoreConfiguration(sessionExpiresIn: expiresIn, tokenFormat: format, clock: { clock.now }))
-    }
-
     /// Writes a session whose user does not exist, as another application could.
-    func insertOrphan(id: String, userID: String, expiresAt: Date) throws {
+    func insertOrphan(id: String, userID: String, expiresAt: Date) async throws {
         switch kind {
         case .memory:
             (backend as! MemoryAuthBackend).insertRawSession(SessionRecord(id: id, userID: userID, expiresAt: expiresAt))
@@ -57,6 +46,8 @@ struct BackendFixture {
         (backend as? SQLiteAuthBackend)?.close()
         directory?.remove()
     }
+
+    func tearDown() async { remove() }
 }
 
 /// Runs Python's sqlite3 against a file (the "Lucia side" of interop tests; foreign keys off, as
@@ -70,15 +61,5 @@ enum Python {
     @discardableResult
     static func sqlite(_ path: String, _ body: String) throws -> String {
         try TestPython.run("import sqlite3, sys, json\ndb = sqlite3.connect(\(literal(path)))\n" + body + "\ndb.commit()\n")
-    }
-}
-
-/// A password hasher for tests only: "fake$<password>" (current) or "old$<password>" (needs rehash).
-struct FakeHasher: PasswordHashingService {
-    func hash(_ password: String) async throws -> String { "fake$" + password }
-    func verify(_ password: String, against hash: String) async throws -> PasswordCheck {
-        if hash == "fake$" + password { return .match(needsRehash: false) }
-        if hash == "old$" + password { return .match(needsRehash: true) }
-        return .mismatch
     }
 }

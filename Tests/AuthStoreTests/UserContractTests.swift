@@ -1,85 +1,39 @@
 import Foundation
 import Testing
 import AuthStore
+import TestSupport
 
-/// The user half of the contract, run against every backend.
+/// The user half of the contract, run against every offline backend; the bodies are TestSupport's
+/// `UserContract`, which MongoDB runs too (IntegrationTests).
 @Suite("AuthStore users (contract)")
 struct UserContractTests {
     @Test("usernames are trimmed, NFKC-normalised, found by id and case-insensitively by name", arguments: BackendKind.allCases)
     func createAndFind(kind: BackendKind) async throws {
-        let fixture = try await BackendFixture.make(kind)
-        defer { fixture.remove() }
-        let store = try await fixture.store(.split, clock: TestClock())
-        let user = try await store.createUser(username: "  Ａｌｉｃｅ\n", hashedPassword: nil, attributes: [:])
-        #expect(user.username == "Alice")
-        #expect(user.id.count == 16)
-        #expect(try await store.user(id: user.id) == user)
-        #expect(try await store.user(username: "alice")?.id == user.id)
-        #expect(try await store.user(username: "ALICE")?.id == user.id)
-        #expect(try await store.user(username: "bob") == nil)
+        try await UserContract.createAndFind(kind.maker)
     }
 
-    @Test("a username differing only in case or width is taken", arguments: BackendKind.allCases, ["alice", "ALICE", " Alice ", "ａｌｉｃｅ"])
+    @Test("a username differing only in case or width is taken", arguments: BackendKind.allCases, UserContract.collidingNames)
     func uniqueCaseInsensitively(kind: BackendKind, second: String) async throws {
-        let fixture = try await BackendFixture.make(kind)
-        defer { fixture.remove() }
-        let store = try await fixture.store(.split, clock: TestClock())
-        _ = try await store.createUser(username: "Alice", hashedPassword: nil)
-        let error = await #expect(throws: AuthStoreError.self) { try await store.createUser(username: second, hashedPassword: nil) }
-        #expect(error?.code == .usernameTaken)
+        try await UserContract.uniqueCaseInsensitively(kind.maker, second: second)
     }
 
-    @Test("empty or control-character usernames are refused", arguments: BackendKind.allCases, ["", "   ", "a\u{0}b", String(repeating: "x", count: 256)])
+    @Test("empty or control-character usernames are refused", arguments: BackendKind.allCases, UserContract.invalidNames)
     func invalidUsernames(kind: BackendKind, name: String) async throws {
-        let fixture = try await BackendFixture.make(kind)
-        defer { fixture.remove() }
-        let store = try await fixture.store(.split, clock: TestClock())
-        let error = await #expect(throws: AuthStoreError.self) { try await store.createUser(username: name, hashedPassword: nil) }
-        #expect(error?.code == .invalidUsername)
+        try await UserContract.invalidUsernames(kind.maker, name: name)
     }
 
     @Test("deleting a user deletes their sessions, and only theirs", arguments: BackendKind.allCases)
     func deleteUser(kind: BackendKind) async throws {
-        let fixture = try await BackendFixture.make(kind)
-        defer { fixture.remove() }
-        let store = try await fixture.store(.split, clock: TestClock())
-        let alice = try await store.createUser(username: "alice", hashedPassword: nil)
-        let bob = try await store.createUser(username: "bob", hashedPassword: nil)
-        let a = try await store.createSession(userID: alice.id)
-        let b = try await store.createSession(userID: bob.id)
-        #expect(try await store.deleteUser(id: alice.id))
-        #expect(try await store.deleteUser(id: alice.id) == false)
-        #expect(try await store.user(id: alice.id) == nil)
-        #expect(try await store.validate(a.token) == nil)
-        #expect(try await store.validate(b.token)?.user.id == bob.id)
-        // The name is free again.
-        _ = try await store.createUser(username: "Alice", hashedPassword: nil)
+        try await UserContract.deleteUser(kind.maker)
     }
 
     @Test("passwords: the hasher's hash is stored; verify matches, mismatches, rehashes", arguments: BackendKind.allCases)
     func passwords(kind: BackendKind) async throws {
-        let fixture = try await BackendFixture.make(kind)
-        defer { fixture.remove() }
-        let store = try await fixture.store(.split, clock: TestClock())
-        let hasher = FakeHasher()
-        let user = try await store.createUser(username: "carol", password: "pw1", hasher: hasher)
-        #expect(try await store.user(id: user.id)?.hashedPassword == "fake$pw1")
-        #expect(try await store.verifyPassword(username: "CAROL", password: "pw1", hasher: hasher)?.id == user.id)
-        #expect(try await store.verifyPassword(username: "carol", password: "nope", hasher: hasher) == nil)
-        #expect(try await store.verifyPassword(username: "nobody", password: "pw1", hasher: hasher) == nil)
-        let old = try await store.createUser(username: "dave", hashedPassword: "old$pw2")
-        #expect(try await store.verifyPassword(username: "dave", password: "pw2", hasher: hasher)?.hashedPassword == "fake$pw2")
-        #expect(try await store.user(id: old.id)?.hashedPassword == "fake$pw2")
-        #expect(!user.description.contains("pw1") && !user.description.contains("fake$"))
+        try await UserContract.passwords(kind.maker)
     }
 
-    @Test("reserved attribute names are refused", arguments: BackendKind.allCases, ["id", "username", "hashed_password", "bad name"])
+    @Test("reserved attribute names are refused", arguments: BackendKind.allCases, UserContract.reservedAttributeNames)
     func reservedAttributes(kind: BackendKind, name: String) async throws {
-        let fixture = try await BackendFixture.make(kind)
-        defer { fixture.remove() }
-        let store = try await fixture.store(.split, clock: TestClock())
-        let error = await #expect(throws: AuthStoreError.self) { try await store.createUser(username: "erin", hashedPassword: nil, attributes: [name: .text("x")]) }
-        #expect(error?.code == .invalidAttribute)
-        #expect(try await store.user(username: "erin") == nil)
+        try await UserContract.reservedAttributes(kind.maker, name: name)
     }
 }
