@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "AuthStore", targets: ["AuthStore"]),
         .library(name: "AuthStoreSQLite", targets: ["AuthStoreSQLite"]),
         .library(name: "PasswordHashing", targets: ["PasswordHashing"]),
+        .library(name: "Provisioning", targets: ["Provisioning"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -106,11 +107,19 @@ let package = Package(
         .target(name: "AuthStore", dependencies: ["COpenSSL", "PasswordHashing"], swiftSettings: strictSettings),
         // AuthStore's SQLite backend (Lucia v3's DDL), its blocking calls on a BlockingThreadPool.
         .target(name: "AuthStoreSQLite", dependencies: ["AuthStore", "CSQLite", "BlockingWork"], swiftSettings: strictSettings),
+        // `provision`: named, ordered, idempotent steps (collections, validators, indexes, sharding, app role
+        // and user; SQLite's tables through AuthStoreSQLite), a dry run that only plans, a ledger of applied steps.
+        .target(
+            name: "Provisioning",
+            dependencies: ["AuthStore", "AuthStoreSQLite", "MongoBridge", "DoctorCore", "BlockingWork"],
+            swiftSettings: strictSettings
+        ),
         // The command-line front end (argument parsing, rendering, exit codes).
         .target(
             name: "MongoDoctorCLI",
             dependencies: [
-                "DoctorCore", "DoctorRun", "DoctorChecks", "MongoBridge", "ConnectionString", "Redaction", "MongodDiagnosis", "LocalMongod", "BlockingWork",
+                "DoctorCore", "DoctorRun", "DoctorChecks", "MongoBridge", "ConnectionString", "Redaction", "MongodDiagnosis", "LocalMongod", "BlockingWork", "Provisioning",
+                "AuthStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -143,11 +152,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "DoctorRunTests", dependencies: ["DoctorRun", "DoctorCore", "DoctorChecks", "LocalMongod", "MongodDiagnosis", "ConnectionString", "MongoBridge", "TLSProbe", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "AuthStore", "MongoBridge", "DoctorCore", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "AuthStoreTests", dependencies: ["AuthStore", "AuthStoreSQLite", "PasswordHashing", "TestSupport"], swiftSettings: strictSettings),
         // Tests that need a live test server (scripts/test starts them); every other target runs offline.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["MongoBridge", "BlockingWork", "DoctorChecks", "DoctorCore", "TLSProbe", "TestSupport"],
+            dependencies: ["MongoBridge", "BlockingWork", "DoctorChecks", "DoctorCore", "TLSProbe", "TestSupport", "Provisioning", "AuthStore"],
             swiftSettings: strictSettings
         ),
         .testTarget(
