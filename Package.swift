@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "AuthStoreSQLite", targets: ["AuthStoreSQLite"]),
         .library(name: "AuthStoreMongo", targets: ["AuthStoreMongo"]),
         .library(name: "PasswordHashing", targets: ["PasswordHashing"]),
+        .library(name: "Provisioning", targets: ["Provisioning"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -109,11 +110,19 @@ let package = Package(
         .target(name: "AuthStoreSQLite", dependencies: ["AuthStore", "CSQLite", "BlockingWork"], swiftSettings: strictSettings),
         // AuthStore's MongoDB backend (Lucia v3's users and sessions collections) on MongoBridge's pool.
         .target(name: "AuthStoreMongo", dependencies: ["AuthStore", "MongoBridge", "BlockingWork"], swiftSettings: strictSettings),
+        // `provision`: named, ordered, idempotent steps (collections, validators, indexes, sharding, app role
+        // and user; SQLite's tables through AuthStoreSQLite), a dry run that only plans, a ledger of applied steps.
+        .target(
+            name: "Provisioning",
+            dependencies: ["AuthStore", "AuthStoreSQLite", "MongoBridge", "DoctorCore", "BlockingWork"],
+            swiftSettings: strictSettings
+        ),
         // The command-line front end (argument parsing, rendering, exit codes).
         .target(
             name: "MongoDoctorCLI",
             dependencies: [
-                "DoctorCore", "DoctorRun", "DoctorChecks", "MongoBridge", "ConnectionString", "Redaction", "MongodDiagnosis", "LocalMongod", "BlockingWork",
+                "DoctorCore", "DoctorRun", "DoctorChecks", "MongoBridge", "ConnectionString", "Redaction", "MongodDiagnosis", "LocalMongod", "BlockingWork", "Provisioning",
+                "AuthStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -147,11 +156,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "DoctorRunTests", dependencies: ["DoctorRun", "DoctorCore", "DoctorChecks", "LocalMongod", "MongodDiagnosis", "ConnectionString", "MongoBridge", "TLSProbe", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "AuthStore", "AuthStoreSQLite", "MongoBridge", "DoctorCore", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "AuthStoreTests", dependencies: ["AuthStore", "AuthStoreSQLite", "PasswordHashing", "TestSupport"], swiftSettings: strictSettings),
         // Tests that need a live test server (scripts/test starts them); every other target runs offline.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["MongoBridge", "BlockingWork", "DoctorChecks", "DoctorCore", "TLSProbe", "TestSupport", "AuthStore", "AuthStoreMongo", "PasswordHashing"],
+            dependencies: ["MongoBridge", "BlockingWork", "DoctorChecks", "DoctorCore", "TLSProbe", "TestSupport", "AuthStore", "AuthStoreMongo", "PasswordHashing", "Provisioning"],
             swiftSettings: strictSettings
         ),
         .testTarget(

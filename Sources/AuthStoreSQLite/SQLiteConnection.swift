@@ -14,10 +14,12 @@ final class SQLiteConnection {
 
      - Throws: `AuthStoreError` naming the file: `.notADatabase`, `.corruptDatabase`, `.cannotOpen`, …
      */
-    init(path: String, busyTimeoutMilliseconds: Int32) throws(AuthStoreError) {
+    /// `readOnly` opens an existing file without creating it or changing its journal mode.
+    init(path: String, busyTimeoutMilliseconds: Int32, readOnly: Bool = false) throws(AuthStoreError) {
         self.path = path
         var db: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        let access = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        let flags = access | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         let rc = sqlite3_open_v2(path, &db, flags, nil)
         handle = db
         guard rc == SQLITE_OK else {
@@ -28,6 +30,7 @@ final class SQLiteConnection {
         do {
             // Reading the schema first proves the file is a database before anything is written.
             try execute("SELECT count(*) FROM sqlite_schema")
+            if readOnly { return }
             try execute("PRAGMA foreign_keys = ON")
             if try scalarText("PRAGMA journal_mode") != "wal" { _ = try scalarText("PRAGMA journal_mode = WAL") }
         } catch {

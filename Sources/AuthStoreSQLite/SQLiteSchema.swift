@@ -22,9 +22,11 @@ struct SQLiteSchema: Sendable {
         )
         """
     /// Usernames unique case-insensitively (ASCII, `NOCASE`; AuthStore stores them NFKC-normalised).
-    static let usernameIndex = #"CREATE UNIQUE INDEX IF NOT EXISTS user_username_nocase ON "user" (username COLLATE NOCASE)"#
+    static let usernameIndex = #"CREATE UNIQUE INDEX IF NOT EXISTS \#(usernameIndexName) ON "user" (username COLLATE NOCASE)"#
+    static let usernameIndexName = "user_username_nocase"
     /// Listing and deleting a user's sessions filter on `user_id`.
-    static let userIDIndex = #"CREATE INDEX IF NOT EXISTS session_user_id ON "session" (user_id)"#
+    static let userIDIndex = #"CREATE INDEX IF NOT EXISTS \#(userIDIndexName) ON "session" (user_id)"#
+    static let userIDIndexName = "session_user_id"
 
     /// The `user` columns in table order.
     var userColumns: [String]

@@ -13,7 +13,7 @@ public struct MongoDoctorCommand: AsyncParsableCommand {
         version: MongoDoctorVersion.current,
         subcommands: [
             CheckCommand.self, URICommand.self, LogCommand.self, ExplainCommand.self,
-            PendingCommand.Provision.self, PendingCommand.Migrate.self,
+            ProvisionCommand.self, PendingCommand.Migrate.self,
             PendingCommand.Users.self, PendingCommand.Sessions.self,
         ],
         defaultSubcommand: CheckCommand.self

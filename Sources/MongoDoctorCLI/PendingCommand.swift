@@ -10,12 +10,6 @@ enum PendingCommand {
         throw ExitCode(ExitStatus.toolFailure)
     }
 
-    struct Provision: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Create the auth collections, validators, indexes and app user (not available yet).")
-        func run() throws { try PendingCommand.refuse("provision") }
-    }
-
     struct Migrate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Move auth data from Lucia v2 or SQLite (not available yet).")
