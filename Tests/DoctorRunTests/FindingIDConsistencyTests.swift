@@ -13,7 +13,8 @@ import Testing
     /// `public static let x = "uri.y"` in URIIssueID).
     static func codeIDs() throws -> Set<String> {
         let files = ["Sources/DoctorChecks/ConnectionFindingIDs.swift", "Sources/LocalMongod/LocalFindingIDs.swift",
-                     "Sources/MongodDiagnosis/LogFindingIDs.swift", "Sources/ConnectionString/URIIssueID.swift"]
+                     "Sources/MongodDiagnosis/LogFindingIDs.swift", "Sources/ConnectionString/URIIssueID.swift",
+                     "Sources/DoctorChecks/AuthStoreFindingIDs.swift"]
         var ids: Set<String> = []
         for file in files {
             let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
