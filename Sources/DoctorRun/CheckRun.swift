@@ -25,12 +25,14 @@ public struct CheckRun: Sendable {
         public var catalog: DiagnosticCatalog
         /// Whether to apply the automatic fixes (each plan goes to `confirm` first).
         public var applyFixes: Bool
+        /// `--db NAME` (with `--users`, `--sessions`): the auth store the `authstore` check examines after `auth`.
+        public var authStore: AuthStoreTarget?
 
         /// Creates a request.
         public init(
             target: TargetResolver.Target, local: LocalSetup = LocalSetup(), localRequested: Bool = false,
             logPath: String? = nil, platform: Platform = .current, timeout: Duration = .seconds(3),
-            catalog: DiagnosticCatalog, applyFixes: Bool = false
+            catalog: DiagnosticCatalog, applyFixes: Bool = false, authStore: AuthStoreTarget? = nil
         ) {
             self.target = target
             self.local = local
@@ -40,6 +42,7 @@ public struct CheckRun: Sendable {
             self.timeout = timeout
             self.catalog = catalog
             self.applyFixes = applyFixes
+            self.authStore = authStore
         }
     }
 
@@ -76,7 +79,7 @@ public struct CheckRun: Sendable {
             target.uri = "mongodb://localhost:\(port)"
         }
         let context = CheckContext(platform: request.platform, timeout: request.timeout)
-        var results = await CheckRunner().run(ConnectionChecks.make(uri: target.uri, probes: connectionProbes), in: context)
+        var results = await CheckRunner().run(ConnectionChecks.make(uri: target.uri, probes: connectionProbes, authStore: request.authStore), in: context)
         let connection = context.fact(ConnectionTarget.self)
         let isLocal = connection.map(localRule.isLocal) ?? false
         let wording = CatalogWording(catalog: request.catalog, platform: request.platform)

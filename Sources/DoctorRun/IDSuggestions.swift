@@ -5,13 +5,17 @@ public enum IDSuggestions {
     /// Up to three ids within a small edit distance of `text`, or sharing its area and a word, closest first.
     public static func closest(to text: String, among ids: [FindingID]) -> [FindingID] {
         let query = text.lowercased()
-        let scored = ids.map { id -> (FindingID, Int) in
-            var score = distance(query, id.rawValue)
+        let scored = ids.map { id -> (id: FindingID, score: Int, distance: Int) in
+            let edits = distance(query, id.rawValue)
+            var score = edits
             if id.rawValue.contains(query) || (query.count >= 4 && query.contains(id.rawValue)) { score = min(score, 1) }
-            return (id, score)
+            return (id, score, edits)
         }
         let limit = max(2, query.count / 3)
-        return scored.filter { $0.1 <= limit }.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(3).map(\.0)
+        // Equal scores (several ids containing the text) go by edit distance, then by id.
+        return scored.filter { $0.score <= limit }
+            .sorted { ($0.score, $0.distance, $0.id.rawValue) < ($1.score, $1.distance, $1.id.rawValue) }
+            .prefix(3).map(\.id)
     }
 
     /// Levenshtein distance.

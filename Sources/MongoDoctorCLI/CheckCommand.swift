@@ -14,11 +14,15 @@ struct CheckCommand: AsyncParsableCommand {
         discussion: """
             Local checks run when --config, --dbpath, --port, --log or --service-user is given, or when the \
             target is on this machine and does not answer. --fix applies the automatic fixes (create a missing \
-            data or log directory, remove a stale socket file), then checks again.
+            data or log directory, remove a stale socket file), then checks again. --db NAME adds the authstore \
+            check after auth: the users and sessions collections (--users, --sessions), their indexes and \
+            validators, id types, orphaned, expired and duplicate data, Lucia v2's layout, and whether the URI's \
+            user has root-like roles (read-only).
             """)
 
     @OptionGroup var target: TargetOptions
     @OptionGroup var local: LocalFlags
+    @OptionGroup var authStore: AuthStoreOptions
     @OptionGroup var platformOptions: PlatformOptions
     @OptionGroup var fixFlags: FixFlags
     @OptionGroup var output: OutputOptions
@@ -29,7 +33,8 @@ struct CheckCommand: AsyncParsableCommand {
         let request = CheckRun.Request(
             target: target.resolveTarget(), local: local.setup(platform: platformOptions.platform, serverAnswers: nil),
             localRequested: local.isAnyGiven, logPath: local.log, platform: platformOptions.platform ?? .current,
-            timeout: target.stageTimeout, catalog: try platformOptions.loadCatalog(), applyFixes: fixFlags.fix)
+            timeout: target.stageTimeout, catalog: try platformOptions.loadCatalog(), applyFixes: fixFlags.fix,
+            authStore: authStore.target)
         let confirmation = FixConfirmation(assumeYes: fixFlags.yes)
         let outcome = await CheckRun.live.run(request) { plan in await confirmation.confirm(plan) }
         let report = Report(

@@ -1,6 +1,7 @@
 public import AuthStore
 public import Foundation
 public import MongoBridge
+import DoctorCore
 
 /// `provision` against MongoDB: read the state, plan, apply the planned steps in order (each
 /// applied step recorded in the ledger), then read again and check every applied step now holds.
@@ -33,7 +34,7 @@ public enum MongoProvisioner {
         for index in steps.indices where steps[index].status == .applied {
             if let again = recheck.first(where: { $0.id == steps[index].id }), again.status != .unchanged {
                 steps[index].status = .failed
-                steps[index].finding = .authstoreStepFailed
+                steps[index].finding = .authStoreStepFailed
                 steps[index].detail += "; the re-check finds: \(again.detail)"
             }
         }

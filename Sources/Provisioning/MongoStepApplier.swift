@@ -1,5 +1,6 @@
 import Foundation
 import MongoBridge
+import DoctorCore
 
 /// Applies one planned step's action through MongoBridge and records it in the ledger
 /// (blocking: call it inside `ClientPool.withClient`).
@@ -20,11 +21,11 @@ struct MongoStepApplier {
             try database.collection(request.names.ledger).insertOne(ledgerEntry(result))
         } catch let error as MongoError where error.serverCode == 11000 {
             result.status = .blocked
-            result.finding = .authstoreDuplicateUsernames
+            result.finding = .authStoreDuplicateUsernames
             result.detail = "the server found values equal under the index's collation: \(step.detail) was not done"
         } catch {
             result.status = .failed
-            result.finding = .authstoreStepFailed
+            result.finding = .authStoreStepFailed
             result.detail = "\(step.detail): refused (\(error))"
         }
         result.action = nil

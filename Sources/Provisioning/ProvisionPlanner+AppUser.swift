@@ -1,4 +1,5 @@
 public import MongoBridge
+import DoctorCore
 
 extension ProvisionPlanner {
     /// The actions the app role grants on each auth collection: exactly these four.
@@ -28,8 +29,8 @@ extension ProvisionPlanner {
         if let missing = state.missingPrivilege {
             let detail = "the connecting user lacks \(missing) on \(request.database)"
             return [
-                ProvisionStep(id: "app-role", status: .blocked, detail: "\(detail): role \(role) not created", finding: .authstoreMissingPrivilege, items: [missing]),
-                ProvisionStep(id: "app-user", status: .blocked, detail: "\(detail): user \(appUser.name) not created", finding: .authstoreMissingPrivilege, items: [missing]),
+                ProvisionStep(id: "app-role", status: .blocked, detail: "\(detail): role \(role) not created", finding: .authStoreMissingPrivilege, items: [missing]),
+                ProvisionStep(id: "app-user", status: .blocked, detail: "\(detail): user \(appUser.name) not created", finding: .authStoreMissingPrivilege, items: [missing]),
             ]
         }
         let privileges = appPrivileges(request)
@@ -42,7 +43,7 @@ extension ProvisionPlanner {
         case let existing? where normalized(existing) == normalized(privileges):
             roleStep = ProvisionStep(id: "app-role", status: .unchanged, detail: "role \(role) exists with exactly find, insert, update, remove on the auth collections")
         case _?:
-            roleStep = ProvisionStep(id: "app-role", status: .conflict, detail: "role \(role) exists with other privileges; left alone", finding: .authstoreRoleConflict)
+            roleStep = ProvisionStep(id: "app-role", status: .conflict, detail: "role \(role) exists with other privileges; left alone", finding: .authStoreRoleConflict)
         }
         let userStep: ProvisionStep
         switch state.appUserRoles {
@@ -52,7 +53,7 @@ extension ProvisionPlanner {
         case let roles? where roles.contains(where: { $0.documentValue?["role"]?.stringValue == role && $0.documentValue?["db"]?.stringValue == request.database }):
             userStep = ProvisionStep(id: "app-user", status: .unchanged, detail: "user \(appUser.name) exists with role \(role) (its password was left as it is)")
         case _?:
-            userStep = ProvisionStep(id: "app-user", status: .conflict, detail: "user \(appUser.name) exists without role \(role); left alone", finding: .authstoreRoleConflict)
+            userStep = ProvisionStep(id: "app-user", status: .conflict, detail: "user \(appUser.name) exists without role \(role); left alone", finding: .authStoreRoleConflict)
         }
         return [roleStep, userStep]
     }

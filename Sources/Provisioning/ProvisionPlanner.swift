@@ -1,5 +1,6 @@
 public import AuthStore
 public import MongoBridge
+import DoctorCore
 
 /// Turns what the database holds into the ordered steps of a plan: a pure function, so every
 /// decision (create, leave alone, conflict, blocked) is tested without a server.
@@ -42,7 +43,7 @@ public enum ProvisionPlanner {
                                  action: .collMod(name: name, options: options))
         }
         return ProvisionStep(id: id, status: .conflict, detail: "\(name) has \(what); left alone (--replace-conflicting replaces it)",
-                             finding: .authstoreValidatorConflict)
+                             finding: .authStoreValidatorConflict)
     }
 
     static func indexStep(_ spec: IndexSpec, _ state: ProvisionState, _ request: ProvisionRequest) -> ProvisionStep {
@@ -53,7 +54,7 @@ public enum ProvisionPlanner {
             return ProvisionStep(
                 id: spec.stepID, status: .blocked,
                 detail: "\(state.duplicateUsernames.count) group(s) of usernames in \(collection) differ only in case and block \(what): \(groups.joined(separator: "; "))",
-                finding: .authstoreDuplicateUsernames, items: state.duplicateUsernames.flatMap { $0 })
+                finding: .authStoreDuplicateUsernames, items: state.duplicateUsernames.flatMap { $0 })
         }
         let existing = state.collections[collection]?.indexes.first(where: spec.hasSameKey)
         guard let existing else {
@@ -71,7 +72,7 @@ public enum ProvisionPlanner {
                                  action: .createIndex(collection: collection, model: spec.model, dropFirst: existingName))
         }
         return ProvisionStep(id: spec.stepID, status: .conflict, detail: "\(found), not \(what); left alone (--replace-conflicting replaces it)",
-                             finding: .authstoreIndexConflict)
+                             finding: .authStoreIndexConflict)
     }
 
     static func describe(_ spec: IndexSpec) -> String {
@@ -88,7 +89,7 @@ public enum ProvisionPlanner {
         let namespace = "\(request.database).\(request.names.sessions)"
         guard state.isMongos else {
             return ProvisionStep(id: "shard.sessions", status: .blocked, detail: "not connected through a mongos (hello has no msg: isdbgrid): \(namespace) is not sharded",
-                                 finding: .authstoreShardingUnavailable)
+                                 finding: .authStoreShardingUnavailable)
         }
         guard let key = state.sessionsShardKey else {
             return ProvisionStep(id: "shard.sessions", status: .planned, detail: "shard \(namespace) on {_id: \"hashed\"}",
@@ -96,6 +97,6 @@ public enum ProvisionPlanner {
         }
         if key == hashedID { return ProvisionStep(id: "shard.sessions", status: .unchanged, detail: "\(namespace) is sharded on {_id: \"hashed\"}") }
         return ProvisionStep(id: "shard.sessions", status: .conflict, detail: "\(namespace) is sharded on another key; a shard key stays (left alone)",
-                             finding: .authstoreShardingUnavailable)
+                             finding: .authStoreShardingUnavailable)
     }
 }

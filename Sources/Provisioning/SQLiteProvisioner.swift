@@ -1,6 +1,7 @@
 public import AuthStore
 public import AuthStoreSQLite
 import Foundation
+import DoctorCore
 
 /// `provision --sqlite PATH`: the embedded store's file, tables and indexes, created by
 /// `SQLiteAuthBackend` itself (its DDL, not a copy), planned from a read-only look at the file first.
@@ -35,7 +36,7 @@ public enum SQLiteProvisioner {
                 done.status = .applied
             } else {
                 done.status = .failed
-                done.finding = .authstoreStepFailed
+                done.finding = .authStoreStepFailed
                 done.detail += ": not done" + (failure.map { " (\($0))" } ?? "")
             }
             return done
@@ -58,7 +59,7 @@ public enum SQLiteProvisioner {
             let groups = r.duplicateUsernames.map { $0.joined(separator: " = ") }.joined(separator: "; ")
             steps.append(ProvisionStep(id: "sqlite.index.username-nocase", status: .blocked,
                                        detail: "usernames differing only in case block the unique NOCASE index: \(groups)",
-                                       finding: .authstoreDuplicateUsernames, items: r.duplicateUsernames.flatMap { $0 }))
+                                       finding: .authStoreDuplicateUsernames, items: r.duplicateUsernames.flatMap { $0 }))
         } else {
             steps.append(step("sqlite.index.username-nocase", r.hasUsernameIndex, "create the unique index on username COLLATE NOCASE", "the unique NOCASE index on username exists"))
         }

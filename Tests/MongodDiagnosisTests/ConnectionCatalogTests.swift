@@ -8,7 +8,7 @@ import Testing
 @Suite("Connection and local catalog")
 struct ConnectionCatalogTests {
     /// The files that hold only wording (no match rules) for the checks' findings.
-    static let wordingFiles = ["connection.json", "local-mongod.json"]
+    static let wordingFiles = ["connection.json", "local-mongod.json", "authstore-check.json"]
 
     static func wordingEntries() throws -> [RawCatalogEntry] {
         try wordingFiles.flatMap(RawCatalogEntry.load)

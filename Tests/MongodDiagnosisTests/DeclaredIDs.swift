@@ -14,12 +14,14 @@ enum DeclaredIDs {
         ("Sources/ConnectionString/URIIssueID.swift", "uri.quoted"),
         ("Sources/DoctorChecks/ConnectionFindingIDs.swift", "tcp.refused"),
         ("Sources/LocalMongod/LocalFindingIDs.swift", "mongod.not-running"),
+        ("Sources/DoctorCore/AuthStoreFindingIDs.swift", "authstore.missing"),
     ]
 
     /// The files that declare fix ids.
     static let fixFiles: [(path: String, sample: String)] = [
         ("Sources/DoctorChecks/ConnectionFixIDs.swift", "mongod.start"),
         ("Sources/LocalMongod/LocalFixIDs.swift", "dbpath.create-directory"),
+        ("Sources/DoctorChecks/AuthStoreFixIDs.swift", "authstore.provision"),
     ]
 
     /// The string literals assigned to `static let` constants in `path` (relative to the root).

@@ -64,7 +64,7 @@ import Testing
             #expect(step?.action == .createIndex(collection: "sessions", model: AuthSchemas.indexes(for: .luciaV3)[1].model, dropFirst: "exp"))
         } else {
             #expect(step?.status == .conflict)
-            #expect(step?.finding == .authstoreIndexConflict)
+            #expect(step?.finding == .authStoreIndexConflict)
             #expect(step?.detail.contains("expireAfterSeconds 3600") == true)
         }
     }
@@ -74,7 +74,7 @@ import Testing
         state.collections["users"]?.indexes = [["key": ["username": 1], "name": "username_1", "unique": true]]
         let step = ProvisionPlanner.plan(state, Self.request(), format: .split).first { $0.id == "index.users.username-unique" }
         #expect(step?.status == .conflict)
-        #expect(step?.finding == .authstoreIndexConflict)
+        #expect(step?.finding == .authStoreIndexConflict)
     }
 
     @Test func mongodsFullCollationMatches() {
@@ -94,7 +94,7 @@ import Testing
         let blocked = steps.filter { $0.status == .blocked }
         #expect(blocked.map(\.id) == ["index.users.username-unique"])
         #expect(blocked.first?.items == ["Alice", "alice"])
-        #expect(blocked.first?.finding == .authstoreDuplicateUsernames)
+        #expect(blocked.first?.finding == .authStoreDuplicateUsernames)
         #expect(steps.filter { $0.status == .planned }.count == 4)
     }
 
@@ -104,7 +104,7 @@ import Testing
         state.collections["users"]?.jsonSchema = ["bsonType": "object"]
         let step = ProvisionPlanner.plan(state, Self.request(replace: replace), format: .split)[0]
         #expect(step.status == (replace ? .planned : .conflict))
-        if !replace { #expect(step.finding == .authstoreValidatorConflict) }
+        if !replace { #expect(step.finding == .authStoreValidatorConflict) }
     }
 
     @Test func aCollectionWithoutValidatorGetsOneByCollMod() {
@@ -132,7 +132,7 @@ import Testing
         #expect(step?.id == "shard.sessions")
         #expect(step?.status == status)
         if status == .planned { #expect(step?.action == .shardCollection(namespace: "auth.sessions", key: ["_id": "hashed"])) }
-        if status == .blocked || status == .conflict { #expect(step?.finding == .authstoreShardingUnavailable) }
+        if status == .blocked || status == .conflict { #expect(step?.finding == .authStoreShardingUnavailable) }
     }
 
     @Test func withoutShardSessionsAMongosPlansNoSharding() {
@@ -160,7 +160,7 @@ import Testing
         var state = Self.provisioned()
         state.missingPrivilege = "createRole"
         let steps = ProvisionPlanner.plan(state, Self.request(app: true), format: .split).suffix(2)
-        #expect(steps.allSatisfy { $0.status == .blocked && $0.finding == .authstoreMissingPrivilege && $0.detail.contains("createRole") })
+        #expect(steps.allSatisfy { $0.status == .blocked && $0.finding == .authStoreMissingPrivilege && $0.detail.contains("createRole") })
     }
 
     @Test func theLedgerNameFollowsThePrefix() {

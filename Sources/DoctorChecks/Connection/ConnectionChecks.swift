@@ -23,9 +23,10 @@ public struct ConnectionProbes: Sendable {
 /// The connection ladder: `uri` → `dns` → `tcp` → `tls` → `hello` → `topology`, `auth`.
 /// Each stage is its own check with its own timeout; a stage after a failed one is skipped.
 public enum ConnectionChecks {
-    /// The stages for the connection string `uri`, in report order.
-    public static func make(uri: String, probes: ConnectionProbes) -> [any DoctorCheck] {
-        [
+    /// The stages for the connection string `uri`, in report order; with `authStore`, the `authstore`
+    /// check (`check --db NAME`) after `auth`.
+    public static func make(uri: String, probes: ConnectionProbes, authStore: AuthStoreTarget? = nil) -> [any DoctorCheck] {
+        let stages: [any DoctorCheck] = [
             URICheck(uri: uri),
             DNSCheck(resolver: probes.resolver),
             TCPCheck(dialer: probes.dialer, tlsProber: probes.tlsProber),
@@ -34,5 +35,6 @@ public enum ConnectionChecks {
             TopologyCheck(resolver: probes.resolver, dialer: probes.dialer),
             AuthCheck(probe: probes.server),
         ]
+        return stages + (authStore.map { [AuthStoreCheck(target: $0, probe: probes.server)] } ?? [])
     }
 }
