@@ -61,9 +61,9 @@ struct MongoStateReader {
     func missingPrivilege() throws -> String? {
         let status = try client.runCommand(["connectionStatus": 1, "showPrivileges": true])
         let authInfo = status["authInfo"]?.documentValue ?? [:]
-        var userDefined: [PrivilegeCheck.RoleName: PrivilegeCheck.RoleDescription] = [:]
+        var userDefined: [RoleName: PrivilegeCheck.RoleDescription] = [:]
         if (authInfo["authenticatedUserPrivileges"]?.arrayValue ?? []).isEmpty {
-            for role in (authInfo["authenticatedUserRoles"]?.arrayValue ?? []).compactMap(PrivilegeCheck.RoleName.init) where !PrivilegeCheck.isBuiltIn(role) {
+            for role in (authInfo["authenticatedUserRoles"]?.arrayValue ?? []).compactMap(RoleName.init) where !PrivilegeCheck.isBuiltIn(role) {
                 let reply = try client.database(role.db).runCommand([
                     "rolesInfo": .document(["role": .string(role.role), "db": .string(role.db)]), "showPrivileges": true,
                 ])

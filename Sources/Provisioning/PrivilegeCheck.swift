@@ -30,39 +30,8 @@ public enum PrivilegeCheck {
         }
     }
 
-    /// A role's name and database.
-    public struct RoleName: Sendable, Hashable {
-        /// The role.
-        public var role: String
-        /// Its database.
-        public var db: String
-
-        /// Creates a name.
-        public init(role: String, db: String) {
-            self.role = role
-            self.db = db
-        }
-
-        /// Reads `{role, db}`.
-        public init?(_ value: BSONValue) {
-            guard let doc = value.documentValue, let role = doc["role"]?.stringValue, let db = doc["db"]?.stringValue else { return nil }
-            self.init(role: role, db: db)
-        }
-    }
-
-    /// Built-in roles that grant the user-administration actions: on every database (defined in admin),
-    /// or on their own database.
-    static let anyDatabaseRoles: Set<String> = ["root", "__system", "userAdminAnyDatabase"]
-    static let ownDatabaseRoles: Set<String> = ["userAdmin", "dbOwner"]
-    /// Built-in roles known to grant none of them.
-    public static let builtInRoles: Set<String> = anyDatabaseRoles.union(ownDatabaseRoles).union([
-        "read", "readWrite", "dbAdmin", "readAnyDatabase", "readWriteAnyDatabase", "dbAdminAnyDatabase",
-        "clusterAdmin", "clusterManager", "clusterMonitor", "hostManager", "backup", "restore", "enableSharding",
-        "directShardOperations",
-    ])
-
-    /// Whether `role` is one of MongoDB's built-in roles (resolved without `rolesInfo`).
-    public static func isBuiltIn(_ role: RoleName) -> Bool { builtInRoles.contains(role.role) }
+    /// Whether `role` is one of MongoDB's built-in roles (resolved without `rolesInfo`; ``BuiltInRoles``).
+    public static func isBuiltIn(_ role: RoleName) -> Bool { BuiltInRoles.isBuiltIn(role) }
 
     /// The first needed action the user lacks on `database`, or `nil` when it lacks none.
     ///
@@ -89,8 +58,8 @@ public enum PrivilegeCheck {
 
     /// Whether the built-in `role` grants the user-administration actions on `database`.
     static func builtInGrants(_ role: RoleName, on database: String) -> Bool {
-        if role.db == "admin", anyDatabaseRoles.contains(role.role) { return true }
-        return ownDatabaseRoles.contains(role.role) && role.db == database
+        if role.db == "admin", BuiltInRoles.userAdministrationAnyDatabase.contains(role.role) { return true }
+        return BuiltInRoles.userAdministrationOwnDatabase.contains(role.role) && role.db == database
     }
 
     /// Whether one privilege document grants `action` on the database's resource.

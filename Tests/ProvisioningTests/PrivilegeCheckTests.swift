@@ -4,7 +4,7 @@ import Testing
 
 /// Both paths of the privilege check: privileges listed by the server (mongod), and roles only (SecantusDB).
 @Suite struct PrivilegeCheckTests {
-    typealias Role = PrivilegeCheck.RoleName
+    typealias Role = RoleName
 
     static func authInfo(roles: [(String, String)], privileges: [BSONValue] = []) -> BSONDocument {
         ["authenticatedUsers": [["user": "u", "db": "admin"]],
