@@ -113,7 +113,15 @@ public final class MongoAuthBackend: AuthStoreBackend {
 
     // MARK: Token format
 
+    /// The format `provision` recorded in its ledger; without one, what the stored sessions show.
     public func detectTokenFormat() async throws(AuthStoreError) -> SessionTokenFormat? {
+        let ledger = ProvisionLedger.collection(forUsers: configuration.usersCollection)
+        let recorded = try await run("reading the provision ledger") { c in
+            try c.database.collection(ledger).find(
+                [ProvisionLedger.sessionFormatKey: ["$type": "string"]], sort: [ProvisionLedger.appliedAtKey: -1], limit: 1
+            ).first?[ProvisionLedger.sessionFormatKey]?.stringValue
+        }
+        if let recorded, let format = SessionTokenFormat(rawValue: recorded) { return format }
         let (hasSecretHash, ids) = try await run("sampling sessions") { c in
             let split = try c.sessions.findOne(["secret_hash": ["$exists": true]], projection: ["_id": 1]) != nil
             let ids = try c.sessions.find([:], projection: ["_id": 1], limit: 20).compactMap { $0["_id"]?.stringValue }

@@ -44,8 +44,8 @@ public enum MongoProvisioner {
     /// The ledger document of an applied step: tool version, time, step id, session format (never a secret).
     static func ledgerEntry(_ step: ProvisionStep, request: ProvisionRequest, format: SessionTokenFormat, at date: Date) -> BSONDocument {
         [
-            "step": .string(step.id), "toolVersion": .string(request.toolVersion), "appliedAt": .date(BSONDate(date)),
-            "sessionFormat": .string(format.rawValue), "layout": .string(request.layout.rawValue), "detail": .string(step.detail),
+            "step": .string(step.id), "toolVersion": .string(request.toolVersion), ProvisionLedger.appliedAtKey: .date(BSONDate(date)),
+            ProvisionLedger.sessionFormatKey: .string(format.rawValue), "layout": .string(request.layout.rawValue), "detail": .string(step.detail),
         ]
     }
 

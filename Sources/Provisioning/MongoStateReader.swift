@@ -77,8 +77,8 @@ struct MongoStateReader {
     func sessionFormat() throws -> SessionTokenFormat {
         if let asked = request.sessionFormat { return asked }
         let ledger = database.collection(request.names.ledger)
-        if let last = try ledger.find(["sessionFormat": ["$type": "string"]], sort: ["appliedAt": -1], limit: 1).first,
-           let format = last["sessionFormat"]?.stringValue.flatMap(SessionTokenFormat.init(rawValue:)) {
+        if let last = try ledger.find([ProvisionLedger.sessionFormatKey: ["$type": "string"]], sort: [ProvisionLedger.appliedAtKey: -1], limit: 1).first,
+           let format = last[ProvisionLedger.sessionFormatKey]?.stringValue.flatMap(SessionTokenFormat.init(rawValue:)) {
             return format
         }
         let sample = try database.collection(request.names.sessions).find([:], projection: ["_id": 1, "secret_hash": 1], limit: 20)

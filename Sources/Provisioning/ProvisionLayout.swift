@@ -1,3 +1,4 @@
+import AuthStore
 /// Which Lucia layout `provision` creates.
 public enum ProvisionLayout: String, Sendable, CaseIterable, CustomStringConvertible {
     /// lucia@3 with @lucia-auth/adapter-mongodb: `users`, `sessions` (`expires_at` a Date).
@@ -30,11 +31,6 @@ public struct AuthCollectionNames: Sendable, Equatable {
         layout == .luciaV2 ? [users, sessions, keys] : [users, sessions]
     }
 
-    /// The ledger collection: `<prefix>_provision` when the users collection is `<prefix>_…`, else `auth_provision`.
-    public var ledger: String {
-        if let underscore = users.firstIndex(of: "_"), underscore != users.startIndex {
-            return users[..<underscore] + "_provision"
-        }
-        return "auth_provision"
-    }
+    /// The ledger collection (``ProvisionLedger/collection(forUsers:)``).
+    public var ledger: String { ProvisionLedger.collection(forUsers: users) }
 }
