@@ -7,10 +7,14 @@ import TestSupport
 
 @Suite(.enabled(if: TestServer.shouldRun, "set MONGODB_TEST_URI (scripts/test starts SecantusDB)"))
 struct ConnectionLadderServerTests {
+    /// The per-stage timeout against the real servers: generous, because a loaded machine can make the
+    /// Python test server slow to handshake, and these cases end on an answer, never on the timeout.
+    static let serverTimeout: Duration = .seconds(15)
+
     let live = ConnectionProbes(resolver: LiveResolver(), dialer: LiveDialer(), tlsProber: OpenSSLProber(), server: LiveServerProbe())
 
     @Test func healthyServerPassesEveryStage() async throws {
-        let results = await runLadder(try TestServer.requireURI(), probes: live)
+        let results = await runLadder(try TestServer.requireURI(), probes: live, timeout: Self.serverTimeout)
         #expect(results.errorIDs.isEmpty)
         #expect(["uri", "dns", "tcp", "hello", "topology", "auth"].allSatisfy { results[$0]?.status == .passed })
         #expect(results["tls"]?.status == .skipped)
@@ -18,7 +22,7 @@ struct ConnectionLadderServerTests {
     }
 
     @Test func wrongReplicaSetName() async throws {
-        let results = await runLadder(try TestServer.requireURI() + "?replicaSet=rs9", probes: live)
+        let results = await runLadder(try TestServer.requireURI() + "?replicaSet=rs9", probes: live, timeout: Self.serverTimeout)
         let finding = try #require(results["topology"]?.findings.first)
         #expect(finding.id == "topology.set-name-mismatch")
         #expect(finding.evidence == ["URI replicaSet=rs9", "server setName: secantus"])
@@ -26,7 +30,7 @@ struct ConnectionLadderServerTests {
     }
 
     @Test func replicaSetAskedOfAStandalone() async throws {
-        let results = await runLadder(try TestServer.requireStandaloneURI() + "?replicaSet=rs0", probes: live)
+        let results = await runLadder(try TestServer.requireStandaloneURI() + "?replicaSet=rs0", probes: live, timeout: Self.serverTimeout)
         let finding = try #require(results["topology"]?.findings.first)
         #expect(finding.id == "topology.set-name-mismatch")
         #expect(finding.title.contains("not a replica-set member"))
@@ -34,27 +38,27 @@ struct ConnectionLadderServerTests {
     }
 
     @Test func standaloneIsReportedAsSuch() async throws {
-        let results = await runLadder(try TestServer.requireStandaloneURI(), probes: live)
+        let results = await runLadder(try TestServer.requireStandaloneURI(), probes: live, timeout: Self.serverTimeout)
         #expect(results.errorIDs.isEmpty)
         #expect(results["hello"]?.detail.contains("standalone") == true)
     }
 
     @Test func wrongPasswordIsAuthFailedAndNeverPrinted() async throws {
         let uri = try TestServer.requireAuthURI().replacingAll("admin:", with: "admin:wrong")
-        let results = await runLadder(uri, probes: live)
+        let results = await runLadder(uri, probes: live, timeout: Self.serverTimeout)
         #expect(results.errorIDs == ["auth.failed"])
     }
 
     @Test func userInAdminButPathDatabaseUsedIsWrongSource() async throws {
         let good = try TestServer.requireAuthURI()  // mongodb://admin:pw@127.0.0.1:port/?authSource=admin
         let uri = good.replacingAll("/?authSource=admin", with: "/shop")
-        let results = await runLadder(uri, probes: live)
+        let results = await runLadder(uri, probes: live, timeout: Self.serverTimeout)
         #expect(results.errorIDs == ["auth.wrong-source"])
         #expect(results["auth"]?.findings.first?.fixes.first?.id == "uri.add-auth-source")
     }
 
     @Test func mechanismTheServerDoesNotOfferIsListedAgainstWhatItOffers() async throws {
-        let results = await runLadder(try TestServer.requireAuthURI() + "&authMechanism=SCRAM-SHA-1", probes: live)
+        let results = await runLadder(try TestServer.requireAuthURI() + "&authMechanism=SCRAM-SHA-1", probes: live, timeout: Self.serverTimeout)
         #expect(results.errorIDs == ["auth.mechanism"])
         #expect(results["auth"]?.findings.first?.evidence.contains { $0.hasPrefix("saslSupportedMechs: ") } == true)
     }
@@ -83,7 +87,7 @@ struct ConnectionLadderServerTests {
     }
 
     @Test func tlsServerWithItsCAIsVerified() async throws {
-        let results = await runLadder(try TestServer.requireTLSURI(), probes: live)
+        let results = await runLadder(try TestServer.requireTLSURI(), probes: live, timeout: Self.serverTimeout)
         #expect(results.errorIDs.isEmpty)
         #expect(results["tls"]?.detail.contains("verified (CN=localhost)") == true)
         let certificate = try #require(results["tls"]?.findings.first)
@@ -98,7 +102,7 @@ struct ConnectionLadderServerTests {
         ("?tls=true&tlsCAFile=/nonexistent/ca.pem", "tls.ca-file-missing"),
     ])
     func tlsFailures(query: String, expected: String) async throws {
-        let results = await runLadder(try tlsParts().base + query, probes: live)
+        let results = await runLadder(try tlsParts().base + query, probes: live, timeout: Self.serverTimeout)
         #expect(results.errorIDs == [expected])
         if expected == "tls.untrusted" {
             let evidence = results["tls"]?.findings.first?.evidence ?? []
@@ -113,7 +117,7 @@ struct ConnectionLadderServerTests {
         let port = try #require(base.split(separator: ":").last?.split(separator: "/").first)
         var probes = live
         probes.resolver = FakeResolver(hosts: ["db.internal.test": [.v4]])
-        let results = await runLadder("mongodb://db.internal.test:\(port)/?tls=true&tlsCAFile=\(ca)", probes: probes)
+        let results = await runLadder("mongodb://db.internal.test:\(port)/?tls=true&tlsCAFile=\(ca)", probes: probes, timeout: Self.serverTimeout)
         #expect(results.errorIDs == ["tls.hostname-mismatch"])
     }
 }
