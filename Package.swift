@@ -136,6 +136,14 @@ let package = Package(
             path: "Benchmarks/PasswordBench",
             swiftSettings: strictSettings
         ),
+        // Benchmarks/session-validation's helper (not a product): seeds users and sessions through AuthStore
+        // and times concurrent validations through MongoAuthBackend or SQLiteAuthBackend (throughput, client CPU).
+        .executableTarget(
+            name: "authstore-bench",
+            dependencies: ["AuthStore", "AuthStoreMongo", "AuthStoreSQLite", "MongoBridge", "BlockingWork"],
+            path: "Benchmarks/AuthStoreBench",
+            swiftSettings: strictSettings
+        ),
         // Helpers shared by the test targets only (test server discovery, temporary directories, and the
         // one set of loopback sockets: listeners, reserved refusing ports, Unix sockets), and AuthStore's
         // contract test bodies, which AuthStoreTests (memory, SQLite) and IntegrationTests (MongoDB) both run.
