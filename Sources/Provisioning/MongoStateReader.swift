@@ -76,11 +76,7 @@ struct MongoStateReader {
     /// The session format: the one asked for, else the ledger's last, else what stored sessions show, else `split`.
     func sessionFormat() throws -> SessionTokenFormat {
         if let asked = request.sessionFormat { return asked }
-        let ledger = database.collection(request.names.ledger)
-        if let last = try ledger.find(["sessionFormat": ["$type": "string"]], sort: ["appliedAt": -1], limit: 1).first,
-           let format = last["sessionFormat"]?.stringValue.flatMap(SessionTokenFormat.init(rawValue:)) {
-            return format
-        }
+        if let format = try ProvisionLedger.lastSessionFormat(in: database, names: request.names) { return format }
         let sample = try database.collection(request.names.sessions).find([:], projection: ["_id": 1, "secret_hash": 1], limit: 20)
         let detected = SessionTokenFormat.detect(
             hasSecretHashColumn: sample.contains { $0["secret_hash"] != nil },
