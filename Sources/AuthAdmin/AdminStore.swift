@@ -9,7 +9,9 @@ import Provisioning
 /// An `AuthStore` opened for an admin command, with what must be closed after it.
 ///
 /// The token format is the one asked for, else (MongoDB) the one `provision` recorded in its
-/// ledger, else what the stored sessions show, else `split`, as `provision` decides it.
+/// ledger, else what the stored sessions show, else `split` (MongoDB, as `provision` decides it) or
+/// `lucia-v3` (SQLite: a file without `secret_hash` is not split, and opening it must not add the
+/// column; `sha256` looks the same until a session exists, so name it with `--session-format`).
 public final class AdminStore: Sendable {
     /// The store.
     public let store: AuthStore
@@ -69,7 +71,11 @@ public final class AdminStore: Sendable {
         do {
             let backend = try await SQLiteAuthBackend.open(path: path)
             do {
-                let store = try await AuthStore.open(backend: backend, configuration: AuthStoreConfiguration(tokenFormat: format))
+                // A file without secret_hash is not split (provision adds the column for split), so an
+                // empty session table means lucia-v3 here, never a silent conversion to split.
+                var resolved = format
+                if resolved == nil { resolved = try await backend.detectTokenFormat() ?? .luciaV3 }
+                let store = try await AuthStore.open(backend: backend, configuration: AuthStoreConfiguration(tokenFormat: resolved))
                 let description = AdminStoreDescription(backend: "sqlite", database: nil, path: path, sessionFormat: store.tokenFormat)
                 return AdminStore(store: store, description: description) { backend.close() }
             } catch {
