@@ -114,7 +114,15 @@ let package = Package(
         // and user; SQLite's tables through AuthStoreSQLite), a dry run that only plans, a ledger of applied steps.
         .target(
             name: "Provisioning",
-            dependencies: ["AuthStore", "AuthStoreSQLite", "MongoBridge", "DoctorCore", "BlockingWork"],
+            dependencies: ["AuthStore", "AuthStoreMongo", "AuthStoreSQLite", "MongoBridge", "DoctorCore", "BlockingWork"],
+            swiftSettings: strictSettings
+        ),
+        // The `users` and `sessions` admin layer: opens an AuthStore for a target (MongoDB from a resolved
+        // URI, or a SQLite file), the operations as library calls with secret-free results; also the one
+        // helper that opens a target's client pool (provision uses it too).
+        .target(
+            name: "AuthAdmin",
+            dependencies: ["AuthStore", "AuthStoreMongo", "AuthStoreSQLite", "PasswordHashing", "MongoBridge", "Provisioning", "DoctorRun", "ConnectionString"],
             swiftSettings: strictSettings
         ),
         // The command-line front end (argument parsing, rendering, exit codes).
@@ -122,7 +130,7 @@ let package = Package(
             name: "MongoDoctorCLI",
             dependencies: [
                 "DoctorCore", "DoctorRun", "DoctorChecks", "MongoBridge", "ConnectionString", "Redaction", "MongodDiagnosis", "LocalMongod", "BlockingWork", "Provisioning",
-                "AuthStore",
+                "AuthStore", "AuthAdmin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -174,7 +182,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MongoDoctorCLITests",
-            dependencies: ["MongoDoctorCLI", "ConnectionString", "Redaction", "MongoBridge", "LocalMongod", "TestSupport"],
+            dependencies: ["MongoDoctorCLI", "ConnectionString", "Redaction", "MongoBridge", "LocalMongod", "TestSupport", "AuthStore", "AuthStoreSQLite"],
             swiftSettings: strictSettings
         ),
     ]

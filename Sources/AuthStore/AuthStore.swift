@@ -82,6 +82,11 @@ public final class AuthStore: Sendable {
         return try await backend.user(username: name)
     }
 
+    /// Up to `limit` users, ordered by username then id (an administrator's listing; no paging).
+    public func users(limit: Int = 1000) async throws(AuthStoreError) -> [AuthUser] {
+        try await backend.users(limit: max(0, limit))
+    }
+
     /// Deletes a user and their sessions; `false` when there was no such user.
     @discardableResult
     public func deleteUser(id: String) async throws(AuthStoreError) -> Bool { try await backend.deleteUser(id: id) }
@@ -98,21 +103,28 @@ public final class AuthStore: Sendable {
 
     /// Validates a cookie value with Lucia v3's rules; `nil` when it is not a live session.
     public func validate(_ token: SessionToken) async throws(AuthStoreError) -> ValidatedSession? {
+        try await check(token).validated
+    }
+
+    /// Validates a cookie value as `validate(_:)` does (same deletes and extensions), and says why a
+    /// rejected one was rejected: `.userGone` for an orphan (checked first, as Lucia does), `.expired`,
+    /// else `.unknown`.
+    public func check(_ token: SessionToken) async throws(AuthStoreError) -> SessionValidation {
         guard let lookup = tokenFormat.lookup(for: token),
               let found = try await backend.sessionAndUser(id: lookup.sessionID),
-              lookup.matches(found.session) else { return nil }
+              lookup.matches(found.session) else { return .rejected(.unknown) }
         let time = now
         switch policy.decide(expiresAt: found.session.expiresAt, userExists: found.user != nil, now: time) {
         case .delete:
             try await backend.deleteSession(id: found.session.id)
-            return nil
+            return .rejected(found.user == nil ? .userGone : .expired)
         case .extend(let expiresAt):
             try await backend.updateSessionExpiration(id: found.session.id, to: expiresAt)
             var session = found.session
             session.expiresAt = expiresAt
-            return found.user.map { ValidatedSession(session: AuthSession(session, fresh: true), user: $0) }
+            return found.user.map { .valid(ValidatedSession(session: AuthSession(session, fresh: true), user: $0)) } ?? .rejected(.userGone)
         case .accept:
-            return found.user.map { ValidatedSession(session: AuthSession(found.session, fresh: false), user: $0) }
+            return found.user.map { .valid(ValidatedSession(session: AuthSession(found.session, fresh: false), user: $0)) } ?? .rejected(.userGone)
         }
     }
 

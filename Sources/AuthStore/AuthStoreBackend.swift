@@ -14,6 +14,8 @@ public protocol AuthStoreBackend: Sendable {
     func user(id: String) async throws(AuthStoreError) -> AuthUser?
     /// The user with this (normalised) username, compared case-insensitively.
     func user(username: String) async throws(AuthStoreError) -> AuthUser?
+    /// Up to `limit` users, ordered by username (users without one first, as both databases sort a null), then by id.
+    func users(limit: Int) async throws(AuthStoreError) -> [AuthUser]
     /// Replaces a user's password hash; `false` when the user does not exist.
     func updateHashedPassword(userID: String, to hash: String) async throws(AuthStoreError) -> Bool
     /// Deletes a user and all their sessions atomically; `false` when the user did not exist.

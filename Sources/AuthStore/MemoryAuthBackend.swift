@@ -35,6 +35,11 @@ public final class MemoryAuthBackend: AuthStoreBackend {
         state.withLock { s in s.usernames[Username.comparisonKey(username)].flatMap { s.users[$0] } }
     }
 
+    public func users(limit: Int) async throws(AuthStoreError) -> [AuthUser] {
+        let all = state.withLock { Array($0.users.values) }
+        return Array(all.sorted { ($0.username == nil ? 0 : 1, $0.username ?? "", $0.id) < ($1.username == nil ? 0 : 1, $1.username ?? "", $1.id) }.prefix(limit))
+    }
+
     public func updateHashedPassword(userID: String, to hash: String) async throws(AuthStoreError) -> Bool {
         state.withLock { s in
             guard s.users[userID] != nil else { return false }

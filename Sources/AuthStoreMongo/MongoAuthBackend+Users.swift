@@ -44,6 +44,14 @@ extension MongoAuthBackend {
         }
     }
 
+    public func users(limit: Int) async throws(AuthStoreError) -> [AuthUser] {
+        let users = configuration.usersCollection
+        guard limit > 0 else { return [] }
+        return try await run("listing users") { (c) throws -> [AuthUser] in
+            try c.users.find([:], sort: ["username": 1, "_id": 1], limit: limit).map { (d) throws(AuthStoreError) in try MongoAuthDocuments.user(d, collection: users) }
+        }
+    }
+
     public func updateHashedPassword(userID: String, to hash: String) async throws(AuthStoreError) -> Bool {
         try await run("updating a password hash") { c in
             try c.users.update(["_id": .string(userID)], with: ["$set": ["hashed_password": .string(hash)]]).matchedCount > 0

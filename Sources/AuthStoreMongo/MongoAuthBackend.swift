@@ -115,19 +115,25 @@ public final class MongoAuthBackend: AuthStoreBackend {
 
     /// The format `provision` recorded in its ledger; without one, what the stored sessions show.
     public func detectTokenFormat() async throws(AuthStoreError) -> SessionTokenFormat? {
-        let ledger = ProvisionLedger.collection(forUsers: configuration.usersCollection)
-        let recorded = try await run("reading the provision ledger") { c in
-            try c.database.collection(ledger).find(
-                [ProvisionLedger.sessionFormatKey: ["$type": "string"]], sort: [ProvisionLedger.appliedAtKey: -1], limit: 1
-            ).first?[ProvisionLedger.sessionFormatKey]?.stringValue
+        let users = configuration.usersCollection
+        if let recorded = try await run("reading the provision ledger", { c in try Self.recordedSessionFormat(in: c.database, usersCollection: users) }) {
+            return recorded
         }
-        if let recorded, let format = SessionTokenFormat(rawValue: recorded) { return format }
         let (hasSecretHash, ids) = try await run("sampling sessions") { c in
             let split = try c.sessions.findOne(["secret_hash": ["$exists": true]], projection: ["_id": 1]) != nil
             let ids = try c.sessions.find([:], projection: ["_id": 1], limit: 20).compactMap { $0["_id"]?.stringValue }
             return (split, ids)
         }
         return SessionTokenFormat.detect(hasSecretHashColumn: hasSecretHash, sampleSessionIDs: ids)
+    }
+
+    /// The session format the last `provision` recorded in `database`'s ledger, or `nil` when none did.
+    /// Blocking: call it inside `ClientPool.withClient`.
+    public static func recordedSessionFormat(in database: MongoDatabase, usersCollection: String) throws -> SessionTokenFormat? {
+        let ledger = database.collection(ProvisionLedger.collection(forUsers: usersCollection))
+        let last = try ledger.find(
+            [ProvisionLedger.sessionFormatKey: ["$type": "string"]], sort: [ProvisionLedger.appliedAtKey: -1], limit: 1).first
+        return last?[ProvisionLedger.sessionFormatKey]?.stringValue.flatMap(SessionTokenFormat.init(rawValue:))
     }
 
     /// Ensures the username index (`ensureIndexes()`); `split` needs no change of a schemaless collection.

@@ -30,6 +30,18 @@ extension SQLiteAuthBackend {
         try await fetchUser(where: "username = ? COLLATE NOCASE", .text(username))
     }
 
+    public func users(limit: Int) async throws(AuthStoreError) -> [AuthUser] {
+        try await run { (c, schema) throws(AuthStoreError) -> [AuthUser] in
+            let sql = "SELECT " + schema.userColumns.map(SQLiteSchema.quoted).joined(separator: ", ") + #" FROM "user" ORDER BY username, id LIMIT ?"#
+            return try c.withStatement(sql) { (s) throws(AuthStoreError) -> [AuthUser] in
+                try s.bind([.integer(Int64(limit))])
+                var users: [AuthUser] = []
+                while try s.step() { if let user = Self.user(from: s, columns: schema.userColumns, offset: 0) { users.append(user) } }
+                return users
+            }
+        }
+    }
+
     public func updateHashedPassword(userID: String, to hash: String) async throws(AuthStoreError) -> Bool {
         try await run { (c, _) throws(AuthStoreError) -> Bool in
             try c.withStatement(#"UPDATE "user" SET hashed_password = ? WHERE id = ?"#) { (s) throws(AuthStoreError) in try s.run([.text(hash), .text(userID)]) }

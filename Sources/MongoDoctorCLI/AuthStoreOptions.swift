@@ -19,10 +19,15 @@ public struct AuthStoreOptions: ParsableArguments {
 
     public func validate() throws {
         if db == nil, users != "users" || sessions != "sessions" { throw ValidationError("--users and --sessions need --db NAME") }
-        if let db, db.isEmpty || db.contains(where: { "/\\. \"$".contains($0) }) {
+        if let db { try Self.validateDatabaseName(db) }
+        if users.isEmpty || sessions.isEmpty || users == sessions { throw ValidationError("--users and --sessions must be two collection names") }
+    }
+
+    /// Refuses what cannot be a MongoDB database name (empty, or one of `/\\. "$`).
+    static func validateDatabaseName(_ db: String) throws {
+        if db.isEmpty || db.contains(where: { "/\\. \"$".contains($0) }) {
             throw ValidationError("--db must be a database name (no /\\. \"$), got '\(db)'")
         }
-        if users.isEmpty || sessions.isEmpty || users == sessions { throw ValidationError("--users and --sessions must be two collection names") }
     }
 
     /// The target, when `--db` is given.

@@ -14,7 +14,7 @@ public struct MongoDoctorCommand: AsyncParsableCommand {
         subcommands: [
             CheckCommand.self, URICommand.self, LogCommand.self, ExplainCommand.self,
             ProvisionCommand.self, PendingCommand.Migrate.self,
-            PendingCommand.Users.self, PendingCommand.Sessions.self,
+            UsersCommand.self, SessionsCommand.self,
         ],
         defaultSubcommand: CheckCommand.self
     )

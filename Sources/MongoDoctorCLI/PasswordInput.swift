@@ -1,23 +1,24 @@
 import DoctorRun
 import Foundation
 
-/// Reads a password on standard input for `uri --encode-password`: the whole input without one
-/// trailing line break (what `echo` or the Enter key adds). On a terminal the typing is not echoed
-/// and a prompt goes to standard error. The password is never part of an error message.
+/// Reads a secret on standard input (`uri --encode-password`, `--password-stdin`, `--token-stdin`):
+/// the whole input without one trailing line break (what `echo` or the Enter key adds). On a
+/// terminal the typing is not echoed and a prompt goes to standard error. The secret is never part
+/// of an error message.
 enum PasswordInput {
-    /// The password, or a `RunError` that does not quote it.
-    static func read() throws -> String {
+    /// The secret, or a `RunError` that does not quote it; `what` names it in the prompt and errors.
+    static func read(_ what: String = "password") throws -> String {
         let terminal = isatty(STDIN_FILENO) == 1
         let data: Data
         if terminal {
-            FileHandle.standardError.write(Data("Password (not echoed): ".utf8))
+            FileHandle.standardError.write(Data("\(what.prefix(1).uppercased() + what.dropFirst()) (not echoed): ".utf8))
             data = withEchoOff { Data((readLine(strippingNewline: false) ?? "").utf8) }
             FileHandle.standardError.write(Data("\n".utf8))
         } else {
             data = FileHandle.standardInput.readDataToEndOfFile()
         }
         guard var text = String(data: data, encoding: .utf8) else {
-            throw RunError("the password on standard input is not valid UTF-8")
+            throw RunError("the \(what) on standard input is not valid UTF-8")
         }
         // "\r\n" is one Character in Swift: one removeLast drops either form.
         if text.last?.isNewline == true { text.removeLast() }

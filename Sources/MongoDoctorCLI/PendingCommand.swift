@@ -15,14 +15,4 @@ enum PendingCommand {
             abstract: "Move auth data from Lucia v2 or SQLite (not available yet).")
         func run() throws { try PendingCommand.refuse("migrate") }
     }
-
-    struct Users: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Manage auth users (not available yet).")
-        func run() throws { try PendingCommand.refuse("users") }
-    }
-
-    struct Sessions: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Manage auth sessions (not available yet).")
-        func run() throws { try PendingCommand.refuse("sessions") }
-    }
 }

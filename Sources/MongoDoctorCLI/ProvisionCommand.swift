@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuthAdmin
 import AuthStore
 import ConnectionString
 import DoctorRun
@@ -58,28 +59,21 @@ struct ProvisionCommand: AsyncParsableCommand {
     }
 
     func provisionMongo(format: SessionTokenFormat?) async throws -> ProvisionOutcome {
-        let resolved = target.resolveTarget()
-        let uri: MongoURI
-        do { uri = try MongoURI(resolved.uri) } catch { throw RunError("provision: the connection string (from \(resolved.source)) is not valid: \(error)") }
-        let millis = Int32(target.timeout * 1000)
-        let pool: ClientPool
-        do {
-            pool = try ClientPool(uri: uri.with(intOptions: ["serverSelectionTimeoutMS": millis, "connectTimeoutMS": millis]), maxSize: 1)
-        } catch { throw RunError("provision: \(error)") }
+        let connection = try MongoTargetConnection.open(target.resolveTarget(), timeout: target.timeout, command: "provision")
         let request = ProvisionRequest(
-            database: MongoProvisioner.databaseName(flag: db, uriDatabase: uri.database),
+            database: MongoProvisioner.databaseName(flag: db, uriDatabase: connection.uri.database),
             layout: ProvisionLayout(rawValue: layout) ?? .luciaV3,
             names: AuthCollectionNames(users: users, sessions: sessions, keys: keys),
             sessionFormat: format, dryRun: dryRun, replaceConflicting: replaceConflicting, shardSessions: shardSessions,
             appUser: try createAppUser.map { AppUserRequest(name: $0, password: try appPassword()) },
             toolVersion: MongoDoctorVersion.current)
         do {
-            let outcome = try await MongoProvisioner.run(request, pool: pool)
-            await pool.close()
+            let outcome = try await MongoProvisioner.run(request, pool: connection.pool)
+            await connection.close()
             return outcome
         } catch {
-            await pool.close()
-            throw RunError("provision: \(URIRedaction.redact(resolved.uri)) (from \(resolved.source)): \(error)")
+            await connection.close()
+            throw connection.failure("provision", error)
         }
     }
 

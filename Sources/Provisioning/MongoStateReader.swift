@@ -1,4 +1,5 @@
 import AuthStore
+import AuthStoreMongo
 import MongoBridge
 
 /// Reads a `ProvisionState` through MongoBridge (blocking: call it inside `ClientPool.withClient`).
@@ -76,11 +77,7 @@ struct MongoStateReader {
     /// The session format: the one asked for, else the ledger's last, else what stored sessions show, else `split`.
     func sessionFormat() throws -> SessionTokenFormat {
         if let asked = request.sessionFormat { return asked }
-        let ledger = database.collection(request.names.ledger)
-        if let last = try ledger.find([ProvisionLedger.sessionFormatKey: ["$type": "string"]], sort: [ProvisionLedger.appliedAtKey: -1], limit: 1).first,
-           let format = last[ProvisionLedger.sessionFormatKey]?.stringValue.flatMap(SessionTokenFormat.init(rawValue:)) {
-            return format
-        }
+        if let format = try MongoAuthBackend.recordedSessionFormat(in: database, usersCollection: request.names.users) { return format }
         let sample = try database.collection(request.names.sessions).find([:], projection: ["_id": 1, "secret_hash": 1], limit: 20)
         let detected = SessionTokenFormat.detect(
             hasSecretHashColumn: sample.contains { $0["secret_hash"] != nil },

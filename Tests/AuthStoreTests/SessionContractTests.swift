@@ -14,6 +14,11 @@ struct SessionContractTests {
         try await SessionContract.createValidate(kind.maker, format: format)
     }
 
+    @Test("check says why: unknown, expired, user gone", arguments: cases)
+    func rejectionReasons(kind: BackendKind, format: SessionTokenFormat) async throws {
+        try await SessionContract.rejectionReasons(kind.maker, format: format)
+    }
+
     @Test("expired at exactly expiresAt: rejected and deleted", arguments: cases)
     func expiry(kind: BackendKind, format: SessionTokenFormat) async throws {
         try await SessionContract.expiry(kind.maker, format: format)

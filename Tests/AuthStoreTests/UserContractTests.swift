@@ -22,6 +22,11 @@ struct UserContractTests {
         try await UserContract.invalidUsernames(kind.maker, name: name)
     }
 
+    @Test("listing: every user, ordered by username then id, cut at the limit", arguments: BackendKind.allCases)
+    func listUsers(kind: BackendKind) async throws {
+        try await UserContract.listUsers(kind.maker)
+    }
+
     @Test("deleting a user deletes their sessions, and only theirs", arguments: BackendKind.allCases)
     func deleteUser(kind: BackendKind) async throws {
         try await UserContract.deleteUser(kind.maker)

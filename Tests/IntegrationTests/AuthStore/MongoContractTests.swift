@@ -60,6 +60,12 @@ struct MongoContractTests {
     @Test("a session for an unknown user is refused")
     func unknownUser() async throws { try await SessionContract.unknownUser(make) }
 
+    @Test("check says why: unknown, expired, user gone", arguments: formats)
+    func rejectionReasons(format: SessionTokenFormat) async throws { try await SessionContract.rejectionReasons(make, format: format) }
+
+    @Test("listing: every user, ordered by username then id, cut at the limit")
+    func listUsers() async throws { try await UserContract.listUsers(make) }
+
     @Test("a configurable lifetime drives expiry and renewal")
     func configurableLifetime() async throws { try await SessionContract.configurableLifetime(make) }
 }

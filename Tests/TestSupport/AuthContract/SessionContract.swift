@@ -84,6 +84,30 @@ public enum SessionContract {
         }
     }
 
+    /// `check` says why: unknown (never issued, malformed, revoked), expired, user gone; valid ones carry the user.
+    public static func rejectionReasons(_ make: AuthFixtureMaker, format: SessionTokenFormat) async throws {
+        try await withAuthFixture(make) { fixture in
+            let clock = TestClock()
+            let (store, user) = try await setUp(fixture, format, clock: clock)
+            let live = try await store.createSession(userID: user.id)
+            let dying = try await store.createSession(userID: user.id)
+            #expect(try await store.check(live.token).validated?.user.id == user.id)
+            #expect(try await store.check(SessionToken(live.token.value + "x")) == .rejected(.unknown))
+            #expect(try await store.check(SessionToken("")) == .rejected(.unknown))
+            try await store.invalidateSession(token: live.token)
+            #expect(try await store.check(live.token) == .rejected(.unknown))
+            clock.set(dying.session.expiresAt)
+            #expect(try await store.check(dying.token) == .rejected(.expired))
+            #expect(try await store.check(dying.token) == .rejected(.unknown), "an expired session is deleted")
+            if format == .luciaV3 {
+                let id = "aaaqeayeaudaocajbifqydiob4ibceqtcqkrmfyy"
+                try await fixture.insertOrphan(id: id, userID: "ghost", expiresAt: clock.now.addingTimeInterval(-day))
+                #expect(try await store.check(SessionToken(id)) == .rejected(.userGone), "an orphan is user-gone even when also expired")
+                #expect(try await store.check(SessionToken(id)) == .rejected(.unknown))
+            }
+        }
+    }
+
     /// split: a wrong secret is rejected and does not delete the session.
     public static func splitWrongSecret(_ make: AuthFixtureMaker) async throws {
         try await withAuthFixture(make) { fixture in

@@ -88,4 +88,17 @@ public enum UserContract {
             #expect(try await store.user(username: "erin") == nil)
         }
     }
+
+    /// Listing: every user, ordered by username then id, cut at the limit.
+    public static func listUsers(_ make: AuthFixtureMaker) async throws {
+        try await withAuthFixture(make) { fixture in
+            let store = try await fixture.store(.split, clock: TestClock())
+            #expect(try await store.users().isEmpty)
+            for name in ["carol", "alice", "bob"] { _ = try await store.createUser(username: name, hashedPassword: "fake$x") }
+            #expect(try await store.users().map(\.username) == ["alice", "bob", "carol"])
+            #expect(try await store.users(limit: 2).map(\.username) == ["alice", "bob"])
+            #expect(try await store.users(limit: 0).isEmpty)
+            #expect(try await store.users().allSatisfy { $0.hashedPassword == "fake$x" })
+        }
+    }
 }
