@@ -60,10 +60,14 @@ public final class AuthStore: Sendable {
     }
 
     /// The user with a username and password, or `nil` (unknown user, no password, mismatch).
-    /// A match whose hash needs a rehash is rehashed and stored.
+    /// A match whose hash needs a rehash is rehashed and stored. An unknown user costs one hash too,
+    /// so the answer's timing does not tell which usernames exist.
     public func verifyPassword(username: String, password: String, hasher: any PasswordHashingService) async throws(AuthStoreError) -> AuthUser? {
-        guard let name = try? Username.normalize(username), var user = try await backend.user(username: name),
-              let stored = user.hashedPassword else { return nil }
+        let found = try? Username.normalize(username)
+        guard let name = found, var user = try await backend.user(username: name), let stored = user.hashedPassword else {
+            _ = try? await hasher.hash(password)  // equal work for an unknown user (the result is discarded)
+            return nil
+        }
         let verdict: PasswordCheck
         do { verdict = try await hasher.verify(password, against: stored) } catch { throw AuthStoreError(.passwordHashing, "the password could not be checked") }
         guard case .match(let needsRehash) = verdict else { return nil }
