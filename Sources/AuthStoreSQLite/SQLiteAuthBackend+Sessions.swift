@@ -29,9 +29,7 @@ extension SQLiteAuthBackend {
 
     public func sessionAndUser(id: String) async throws(AuthStoreError) -> SessionLookup? {
         try await run { (c, schema) throws(AuthStoreError) -> SessionLookup? in
-            let sql = "SELECT " + (schema.sessionColumns.map { "s." + SQLiteSchema.quoted($0) } + schema.userColumns.map { "u." + SQLiteSchema.quoted($0) }).joined(separator: ", ")
-                + #" FROM "session" AS s LEFT JOIN "user" AS u ON u.id = s.user_id WHERE s.id = ?"#
-            return try c.withStatement(sql) { (s) throws(AuthStoreError) -> SessionLookup? in
+            try c.withStatement(schema.sessionLookupSQL) { (s) throws(AuthStoreError) -> SessionLookup? in
                 try s.bind([.text(id)])
                 guard try s.step() else { return nil }
                 let session = Self.session(from: s, columns: schema.sessionColumns)

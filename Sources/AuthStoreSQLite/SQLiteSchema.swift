@@ -29,9 +29,20 @@ struct SQLiteSchema: Sendable {
     static let userIDIndexName = "session_user_id"
 
     /// The `user` columns in table order.
-    var userColumns: [String]
+    let userColumns: [String]
     /// The `session` columns in table order.
-    var sessionColumns: [String]
+    let sessionColumns: [String]
+    /// The one-query validation lookup for these columns (session JOIN user), built once: its text is
+    /// also the key of the connection's cached prepared statement.
+    let sessionLookupSQL: String
+
+    init(userColumns: [String], sessionColumns: [String]) {
+        self.userColumns = userColumns
+        self.sessionColumns = sessionColumns
+        self.sessionLookupSQL = "SELECT "
+            + (sessionColumns.map { "s." + Self.quoted($0) } + userColumns.map { "u." + Self.quoted($0) }).joined(separator: ", ")
+            + #" FROM "session" AS s LEFT JOIN "user" AS u ON u.id = s.user_id WHERE s.id = ?"#
+    }
 
     var hasSecretHash: Bool { sessionColumns.contains("secret_hash") }
     var userAttributeColumns: [String] { userColumns.filter { !AuthLayoutNames.userColumns.contains($0) } }
