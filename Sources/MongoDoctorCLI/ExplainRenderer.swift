@@ -10,7 +10,7 @@ struct ExplainRenderer {
 
     /// The entry filled with each platform's defaults.
     private func worded(_ entry: DiagnosticEntry, on platform: Platform) -> Finding {
-        catalog.finding(entry.id, platform: platform)
+        catalog.genericFinding(entry.id, platform: platform)
             ?? Finding(id: entry.id, severity: entry.severity, title: entry.title, detail: entry.explanation)
     }
 

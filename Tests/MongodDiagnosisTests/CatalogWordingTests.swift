@@ -91,3 +91,24 @@ import Testing
         #expect(Self.wording.apply(to: code).title == "code")
     }
 }
+
+/// `explain`'s general description of every entry reads as words: no placeholder, no empty title.
+@Suite struct GenericFindingTests {
+    @Test("every entry, every platform", arguments: Platform.allCases)
+    func everyEntryReads(platform: Platform) throws {
+        let catalog = try Fixtures.builtInCatalog()
+        #expect(catalog.entries.count > 100)
+        for entry in catalog.entries {
+            let finding = try #require(catalog.genericFinding(entry.id, platform: platform), "\(entry.id)")
+            let prose = [finding.title, finding.detail] + finding.fixes.map(\.summary)
+            for text in prose {
+                // `{name}` and `<name>` are placeholders; `{_id: "hashed"}` is a document in prose.
+                #expect(text.firstMatch(of: /\{[A-Za-z0-9_]+(\|[^}]*)?\}|<[A-Za-z][A-Za-z0-9 _-]*>/) == nil, "\(entry.id): \(text)")
+            }
+            #expect(finding.title.contains { $0.isLetter }, "\(entry.id): \(finding.title)")
+            for command in finding.fixes.flatMap(\.commands) {
+                #expect(!command.contains("…"), "\(entry.id): a command with an unknown value is left out: \(command)")
+            }
+        }
+    }
+}
