@@ -1,0 +1,294 @@
+public import DoctorRun
+import ConnectionString
+import DoctorChecks
+import DoctorCore
+import Foundation
+import LocalMongod
+import MongodDiagnosis
+import Provisioning
+
+/// `mongo-doctor setup` as a library call: diagnose (the whole `check`), plan, ask once, then
+/// repair the local server (automatic fixes, a configuration file when there is none), start
+/// mongod and wait for `hello`, provision the auth layer, check again with the auth store, and
+/// hand the connection string over in the env file. Every effect goes through `world`.
+public struct SetupFlow: Sendable {
+    /// The outside world.
+    public var world: SetupWorld
+
+    /// Creates the flow over `world`.
+    public init(world: SetupWorld) { self.world = world }
+
+    /// Runs setup for `request`.
+    public func run(_ request: SetupRequest) async -> SetupOutcome {
+        world.progress(.step(SetupStepID.diagnose))
+        let checkRequest = CheckRun.Request(
+            target: request.target, local: request.local, localRequested: false, platform: request.platform,
+            timeout: request.timeout, catalog: request.catalog)
+        var diagnosis = await world.diagnoser.diagnose(checkRequest, pretending: [:])
+        var config: (path: String, template: MongodConfigTemplate)?
+        let answered = SetupFacts(diagnosis: diagnosis, config: nil, starter: .background, envEdit: nil, handOverShown: "").answered
+        if !answered, diagnosis.isLocal, let settings = diagnosis.localSettings, needsConfig(settings, request) {
+            let path = request.local.configPath ?? settings.configSearched.first ?? "mongod.conf"
+            let template = MongodConfigTemplate.defaults(
+                platform: request.platform, dbPath: request.local.dbPath, port: request.local.port ?? settings.port.value)
+            config = (path, template)
+            var again = checkRequest
+            again.local.configPath = path
+            diagnosis = await world.diagnoser.diagnose(again, pretending: [path: Data(template.text.utf8)])
+        }
+        let handOver = HandOverURI.make(target: diagnosis.target.uri, database: request.database, appUser: request.appUser)
+        let starter = request.local.configPath == nil && request.local.dbPath == nil && request.local.port == nil
+            ? MongodStarter.detect(platform: request.platform, files: world.probes) : .background
+        var facts = SetupFacts(
+            diagnosis: diagnosis, config: config, starter: request.platform == .windows ? .windowsService : starter,
+            envEdit: nil, handOverShown: URIRedaction.redact(handOver))
+        if answered {
+            do {
+                facts.provisionPlan = try await world.provisioner.provision(provisionRequest(request, dryRun: true), target: diagnosis.target, timeout: request.timeout)
+            } catch {
+                facts.provisionProblem = String(describing: error)
+            }
+        }
+        if let path = request.envFile {
+            let existing = try? await world.files.read(path)
+            facts.envEdit = EnvFileEdit.edit(existing ?? nil, value: handOver, replaceDifferent: request.assumeYes)
+        }
+        let plan = SetupPlanner.plan(facts, request)
+        func stop(_ reason: String?) -> SetupOutcome {
+            outcome(request, diagnosis, plan.steps, results: diagnosis.results, extra: [], provision: facts.provisionPlan, dryRun: true, reason: reason, facts: facts)
+        }
+        if request.dryRun { return stop(request.dryRunReason) }
+        if !request.platformIsHere { return stop("--platform \(request.platform) is not this machine: nothing changed") }
+        if plan.changesSomething, !request.assumeYes, !(await world.confirm(plan.steps)) { return stop("not confirmed: nothing changed") }
+        return await execute(plan, request, diagnosis: diagnosis, facts: facts, handOver: handOver)
+    }
+
+    /// Whether setup should write a configuration file: none was found, or the one named does not exist.
+    func needsConfig(_ settings: LocalSettings, _ request: SetupRequest) -> Bool {
+        switch settings.configState {
+        case .absent: true
+        case .unreadable: request.local.configPath.map { world.probes.status(ofPath: $0) == nil } ?? false
+        case .parsed, .invalid: false
+        }
+    }
+
+    func provisionRequest(_ request: SetupRequest, dryRun: Bool) -> ProvisionRequest {
+        ProvisionRequest(
+            database: request.database, names: request.names, dryRun: dryRun,
+            appUser: request.appUser.map { AppUserRequest(name: $0.name, password: $0.password) }, toolVersion: request.toolVersion)
+    }
+
+    /// Carries the plan out, step by step; the first step that fails stops the ones that need it.
+    func execute(_ plan: SetupPlan, _ request: SetupRequest, diagnosis: CheckRun.Outcome, facts: SetupFacts, handOver: String) async -> SetupOutcome {
+        var steps = plan.steps
+        var stoppedBy: String?
+        var extra: [Finding] = []
+        var results = diagnosis.results
+        var provision: ProvisionOutcome?
+        var launched: (any LaunchedMongod)?
+        var recheckFailed = false
+        let logPath = facts.config?.template.logPath ?? diagnosis.localSettings?.logPath?.value
+        let reader = StartupFailureReader(catalog: request.catalog, platform: request.platform, files: world.probes)
+        for index in steps.indices {
+            let id = steps[index].id
+            if let stoppedBy {
+                if steps[index].status == .planned { steps[index] = SetupStep(id, .skipped, "not reached: \(stoppedBy) did not succeed") }
+                continue
+            }
+            if steps[index].status == .blocked, id == SetupStepID.mongodStart { stoppedBy = id; continue }
+            guard steps[index].status == .planned || (id == SetupStepID.provision && steps[index].status == .blocked) else { continue }
+            world.progress(.step(id))
+            var step = steps[index]
+            switch id {
+            case SetupStepID.configWrite:
+                guard let config = facts.config else { break }
+                do {
+                    try await world.files.createNew(config.path, contents: Data(config.template.text.utf8), mode: 0o644)
+                    step.status = .done
+                    step.detail = "wrote \(config.path)"
+                } catch {
+                    step.status = .failed
+                    step.detail = "\(error)"
+                }
+            case SetupStepID.mongodStart:
+                guard let argv = plan.startArgv else { break }
+                if facts.starter.serviceArgv(platform: request.platform) != nil {
+                    let output = await world.launcher.run(argv, timeout: .seconds(90))
+                    if output?.exitCode == 0 {
+                        step.status = .done
+                    } else {
+                        step.status = .failed
+                        step.finding = .setupStartFailed
+                        extra.append(startFailed(step.commands.first ?? "", output: output))
+                    }
+                } else {
+                    do {
+                        let handle = try world.launcher.start(argv)
+                        launched = handle
+                        step.status = .done
+                        step.detail = "started mongod (pid \(handle.pid))" + (logPath.map { ", logging to \($0)" } ?? "")
+                    } catch {
+                        step.status = .failed
+                        step.finding = .setupStartFailed
+                        step.detail = "\(error)"
+                        extra.append(startFailed(step.commands.first ?? "", output: ProgramOutput(exitCode: nil, output: "\(error)")))
+                    }
+                }
+            case SetupStepID.mongodWait:
+                let waited = await wait(request, uri: diagnosis.target.uri, launched: launched, logPath: logPath, reader: reader)
+                step = waited.step
+                extra += waited.findings
+            case SetupStepID.provision:
+                do {
+                    let outcome = try await world.provisioner.provision(provisionRequest(request, dryRun: false), target: diagnosis.target, timeout: request.timeout)
+                    provision = outcome
+                    if let problem = outcome.steps.first(where: \.isProblem) {
+                        step.status = problem.status == .failed ? .failed : .blocked
+                        step.finding = problem.finding
+                        step.detail = "\(problem.id): \(problem.detail)"
+                    } else {
+                        let applied = outcome.steps.filter { $0.status == .applied }.count
+                        step.status = applied == 0 ? .unchanged : .done
+                        step.detail = applied == 0 ? "\(request.database): every provision step is unchanged"
+                            : "\(request.database): \(applied) step\(applied == 1 ? "" : "s") applied, \(outcome.steps.count - applied) unchanged"
+                    }
+                } catch {
+                    step.status = .failed
+                    step.detail = "\(error)"
+                }
+            case SetupStepID.recheck:
+                let recheck = await recheck(request, diagnosis: diagnosis, handOver: handOver)
+                results = recheck.results
+                extra += recheck.appFindings
+                recheckFailed = recheck.failed
+                step.status = recheck.failed ? .failed : .done
+                step.detail = recheck.failed ? "the re-check found errors (below)" : "every check passes" + (request.appUser == nil ? "" : ", and the app user's connection string authenticates")
+            case SetupStepID.envWrite:
+                step = await writeEnv(request, handOver: handOver, shown: facts.handOverShown, skip: recheckFailed)
+            default:
+                guard let action = plan.actions[id] else { break }
+                do {
+                    try await action.apply()
+                    step.status = .done
+                } catch {
+                    step.status = .failed
+                    step.detail += ": \(error)"
+                }
+            }
+            steps[index] = step
+            if step.status == .failed, id != SetupStepID.recheck, id != SetupStepID.envWrite { stoppedBy = id }
+        }
+        return outcome(request, diagnosis, steps, results: results, extra: extra, provision: provision, dryRun: false, reason: nil, facts: facts)
+    }
+
+    /// Polls until the server answers, mongod exits, or `--wait` runs out.
+    func wait(_ request: SetupRequest, uri: String, launched: (any LaunchedMongod)?, logPath: String?, reader: StartupFailureReader)
+        async -> (step: SetupStep, findings: [Finding])
+    {
+        let start = world.clock.now()
+        defer { world.progress(.waited) }
+        while true {
+            if let launched, let code = launched.exitStatus(), code != 0 {
+                let findings = reader.findings(logPath: logPath, output: launched.output(), exitCode: code)
+                let cause = findings.first { $0.severity == .error && $0.id.rawValue != "log.exit-code" }
+                return (SetupStep(SetupStepID.mongodWait, .failed, "mongod exited with code \(code)" + (cause.map { ": \($0.title)" } ?? ""),
+                                  finding: cause?.id), findings)
+            }
+            let elapsed = world.clock.now() - start
+            if await world.waiter.answers(uri: uri, timeout: .seconds(1)) {
+                return (SetupStep(SetupStepID.mongodWait, .done, "mongod answers hello (after \(Self.seconds(world.clock.now() - start)) s)"), [])
+            }
+            if elapsed >= request.wait {
+                let seconds = request.wait.components.seconds
+                let timeout = Finding(
+                    id: .setupWaitTimeout, severity: .error, title: "mongod did not answer within \(seconds) s",
+                    detail: "mongod was started but did not answer hello in time; it may still be starting (a large data directory, a slow disk) or be stuck.",
+                    evidence: logPath.map { ["log: \($0)"] } ?? [],
+                    fixes: [Fix(id: .setupWaitLonger, summary: "Run setup again with a longer wait", commands: ["mongo-doctor setup --wait \(max(60, seconds * 2))"])]
+                        + (logPath.map { [Fix(id: .setupReadLog, summary: "Explain mongod's log", commands: [ShellQuoting.render(["mongo-doctor", "log", $0], for: request.platform)])] } ?? []),
+                    check: .setup, values: ["seconds": String(seconds)])
+                let logged = reader.findings(logPath: logPath, output: launched?.output() ?? "", exitCode: nil).filter { $0.severity == .error }
+                return (SetupStep(SetupStepID.mongodWait, .failed, "no answer within \(seconds) s", finding: .setupWaitTimeout), [timeout] + logged)
+            }
+            world.progress(.waiting(elapsed: elapsed, limit: request.wait))
+            await world.clock.sleep(for: .milliseconds(250))
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        String(format: "%.1f", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+    }
+
+    /// The checks again with the auth store; with an app user, also the ladder with its connection string.
+    func recheck(_ request: SetupRequest, diagnosis: CheckRun.Outcome, handOver: String) async -> (results: [CheckResult], appFindings: [Finding], failed: Bool) {
+        let store = AuthStoreTarget(database: request.database, users: request.names.users, sessions: request.names.sessions)
+        let again = CheckRun.Request(target: diagnosis.target, platform: request.platform, timeout: request.timeout,
+                                     catalog: request.catalog, authStore: store)
+        let results = await world.diagnoser.diagnose(again, pretending: [:]).results
+        var appFindings: [Finding] = []
+        if request.appUser != nil {
+            let app = CheckRun.Request(target: TargetResolver.Target(uri: handOver, source: "app user"), platform: request.platform,
+                                       timeout: request.timeout, catalog: request.catalog)
+            appFindings = await world.diagnoser.diagnose(app, pretending: [:]).results.flatMap(\.findings)
+                .filter { $0.severity == .error }.map { var f = $0; f.check = .setup; f.title = "app user's connection string: " + f.title; return f }
+        }
+        let failed = results.flatMap(\.findings).contains { $0.severity == .error } || !appFindings.isEmpty
+        return (results, appFindings, failed)
+    }
+
+    /// Writes (or leaves) the env file's MONGODB_URI line.
+    func writeEnv(_ request: SetupRequest, handOver: String, shown: String, skip: Bool) async -> SetupStep {
+        let line = "MONGODB_URI=\(shown)"
+        guard let path = request.envFile else {
+            return SetupStep(SetupStepID.envWrite, .skipped, "no env file (no ./.env, no --env-file): nothing written; \(line)")
+        }
+        if skip { return SetupStep(SetupStepID.envWrite, .skipped, "the re-check found errors: \(path) left as it is") }
+        do {
+            let existing = try await world.files.read(path)
+            switch EnvFileEdit.edit(existing, value: handOver, replaceDifferent: request.assumeYes) {
+            case .unchanged: return SetupStep(SetupStepID.envWrite, .unchanged, "\(path) already has \(line)")
+            case .conflict:
+                return SetupStep(SetupStepID.envWrite, .blocked, "\(path) sets another MONGODB_URI: left as it is (pass --yes to replace it)", finding: .setupEnvConflict)
+            case .write(let bytes, let change):
+                try await world.files.replace(path, contents: bytes, mode: 0o600)
+                return SetupStep(SetupStepID.envWrite, .done, "\(change.rawValue) \(line) in \(path) (mode 0600)")
+            }
+        } catch {
+            return SetupStep(SetupStepID.envWrite, .failed, "\(path): \(error)")
+        }
+    }
+
+    func startFailed(_ command: String, output: ProgramOutput?) -> Finding {
+        let said = output.map { o in o.output.split(whereSeparator: \.isNewline).suffix(3).map(String.init) } ?? ["could not be run"]
+        return Finding(
+            id: .setupStartFailed, severity: .error, title: "The start command failed: \(command)",
+            detail: "The service manager or mongod refused to start" + (output?.exitCode.map { " (exit \($0))" } ?? "") + ".",
+            evidence: said, fixes: [Fix(id: .setupReadLog, summary: "Run it by hand to see why, then explain mongod's log", commands: [command])],
+            check: .setup, values: ["command": command])
+    }
+
+    /// The outcome, with setup's own `setup` result after the checks.
+    func outcome(_ request: SetupRequest, _ diagnosis: CheckRun.Outcome, _ steps: [SetupStep], results: [CheckResult], extra: [Finding],
+                 provision: ProvisionOutcome?, dryRun: Bool, reason: String?, facts: SetupFacts) -> SetupOutcome
+    {
+        var findings = extra
+        if steps.contains(where: { $0.id == SetupStepID.envWrite && $0.status == .blocked }), let path = request.envFile {
+            findings.append(Finding(
+                id: .setupEnvConflict, severity: .warning, title: "\(path) already sets another MONGODB_URI",
+                detail: "setup replaces an existing different value only with --yes; the other lines are always kept.",
+                fixes: [Fix(id: .setupReplaceEnv, summary: "Replace it", commands: ["mongo-doctor setup --yes"])],
+                check: .setup, values: ["path": path]))
+        }
+        let worded = CatalogWording(catalog: request.catalog, platform: request.platform)
+        findings = findings.map(worded.apply(to:))
+        let problems = steps.filter(\.isProblem).count
+        let done = steps.filter { $0.status == .done }.count
+        let status: CheckStatus = findings.contains { $0.severity == .error } || (problems > 0 && !dryRun) ? .failed
+            : findings.contains { $0.severity == .warning } ? .warning : .passed
+        let detail = dryRun ? "plan only: \(steps.filter { $0.status == .planned }.count) step(s) to do; nothing changed"
+            : "\(done) step(s) done, \(steps.filter { $0.status == .unchanged }.count) unchanged, \(problems) need attention"
+        let own = CheckResult(id: .setup, title: "Setup", status: status, elapsedMs: 0, detail: detail, findings: findings)
+        return SetupOutcome(target: diagnosis.target, steps: steps, results: results + [own], provision: provision,
+                            dryRun: dryRun, dryRunReason: reason, handOverShown: facts.handOverShown)
+    }
+}
