@@ -55,7 +55,6 @@ struct SetupCommand: AsyncParsableCommand {
             else if let env = environment["MONGODB_URI"], !env.isEmpty { TargetResolver.Target(uri: env, source: "MONGODB_URI") }
             else { TargetResolver.Target(uri: "mongodb://127.0.0.1:\(port ?? 27017)", source: TargetResolver.defaultSource) }
         let appUser = try createAppUser.map { SetupAppUser(name: $0, password: try appPassword()) }
-        let implicitDryRun = !dryRun && !yes && isatty(STDIN_FILENO) != 1
         let platform = platformOptions.platform ?? .current
         let request = SetupRequest(
             target: target,
@@ -63,8 +62,8 @@ struct SetupCommand: AsyncParsableCommand {
             database: MongoProvisioner.databaseName(flag: db, uriDatabase: (try? ConnectionString.parse(target.uri))?.auth?.db),
             names: AuthCollectionNames(users: users, sessions: sessions), appUser: appUser,
             envFile: envFile ?? (FileManager.default.fileExists(atPath: ".env") ? ".env" : nil),
-            wait: .milliseconds(Int(wait * 1000)), assumeYes: yes, dryRun: dryRun || implicitDryRun,
-            dryRunReason: implicitDryRun ? "not a terminal and no --yes: this is a dry run, nothing was changed (pass --yes to apply)" : nil,
+            wait: .milliseconds(Int(wait * 1000)), assumeYes: yes, dryRun: dryRun,
+            interactive: isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1,
             platform: platform, timeout: .milliseconds(Int(timeout * 1000)), catalog: try platformOptions.loadCatalog(),
             toolVersion: MongoDoctorVersion.current)
         let clock = ContinuousClock()
@@ -87,7 +86,7 @@ struct SetupCommand: AsyncParsableCommand {
         return password
     }
 
-    /// Shows the plan on standard error and asks once (only on a terminal; see `implicitDryRun`).
+    /// Shows the plan on standard error and asks once (only on a terminal: `SetupRequest.interactive`).
     static func confirm(_ steps: [SetupStep]) async -> Bool {
         await BlockingExecutor.dedicatedThread {
             let plan = SetupRenderer.stepLines(steps, color: false).joined(separator: "\n")

@@ -35,7 +35,15 @@ public struct LiveMongodLauncher: MongodLauncher {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, capture.descriptor, 1)
         posix_spawn_file_actions_adddup2(&actions, capture.descriptor, 2)
-        posix_spawnattr_setflags(&attributes, Self.setsidFlag)
+        // A fresh signal state: this thread's mask (Swift's threads block signals) and ignored
+        // signals would be inherited, and mongod could then never be stopped with SIGTERM.
+        var none = sigset_t()
+        var all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Self.setsidFlag | Int16(POSIX_SPAWN_SETSIGMASK) | Int16(POSIX_SPAWN_SETSIGDEF))
         var cArguments = argv.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
         var pid: pid_t = 0

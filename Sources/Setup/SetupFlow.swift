@@ -57,9 +57,12 @@ public struct SetupFlow: Sendable {
         func stop(_ reason: String?) -> SetupOutcome {
             outcome(request, diagnosis, plan.steps, results: diagnosis.results, extra: [], provision: facts.provisionPlan, dryRun: true, reason: reason, facts: facts)
         }
-        if request.dryRun { return stop(request.dryRunReason) }
-        if !request.platformIsHere { return stop("--platform \(request.platform) is not this machine: nothing changed") }
-        if plan.changesSomething, !request.assumeYes, !(await world.confirm(plan.steps)) { return stop("not confirmed: nothing changed") }
+        if request.dryRun { return stop(nil) }
+        if !request.platformIsHere { return stop("--platform \(request.platform) is not this machine: a dry run, nothing was changed") }
+        if plan.changesSomething, !request.assumeYes {
+            guard request.interactive else { return stop("not a terminal and no --yes: a dry run, nothing was changed (pass --yes to apply)") }
+            guard await world.confirm(plan.steps) else { return stop("not confirmed: nothing was changed") }
+        }
         return await execute(plan, request, diagnosis: diagnosis, facts: facts, handOver: handOver)
     }
 

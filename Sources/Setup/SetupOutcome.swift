@@ -14,7 +14,7 @@ public struct SetupOutcome: Sendable {
     public var provision: ProvisionOutcome?
     /// Whether nothing was changed on purpose (`--dry-run`, no terminal without `--yes`, not confirmed, another platform).
     public var dryRun: Bool
-    /// Why it was a dry run, when `--dry-run` was not given.
+    /// Why it was a dry run, when `--dry-run` was not given (no terminal and no `--yes`, not confirmed, another platform).
     public var dryRunReason: String?
     /// The hand-over connection string, redacted.
     public var handOverShown: String

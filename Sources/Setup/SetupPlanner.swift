@@ -53,8 +53,11 @@ public struct SetupPlan: Sendable {
     /// The argv that starts mongod, for `mongod.start`.
     public var startArgv: [String]?
 
-    /// Whether the plan changes anything.
-    public var changesSomething: Bool { steps.contains { $0.status == .planned } }
+    /// Whether the plan changes anything (the re-check only reads).
+    public var changesSomething: Bool {
+        steps.contains { $0.status == .planned && $0.id != SetupStepID.recheck }
+            || steps.contains { $0.id == SetupStepID.provision && $0.status == .blocked }
+    }
 }
 
 /// Plans setup from what the checks found: a pure function, so every branch is tested offline.

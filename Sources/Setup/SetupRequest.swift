@@ -24,8 +24,9 @@ public struct SetupRequest: Sendable {
     public var assumeYes: Bool
     /// Plan only, change nothing.
     public var dryRun: Bool
-    /// Why the run is a dry run without `--dry-run` (no terminal and no `--yes`), for the output.
-    public var dryRunReason: String?
+    /// Whether a person can be asked (a terminal): without one and without `--yes`, a run that
+    /// would change something is a dry run and says so.
+    public var interactive: Bool
     /// The platform whose paths and commands apply (another platform than this one: plan only).
     public var platform: Platform
     /// The per-stage network timeout.
@@ -39,7 +40,7 @@ public struct SetupRequest: Sendable {
     public init(
         target: TargetResolver.Target, local: LocalSetup = LocalSetup(), database: String = "auth",
         names: AuthCollectionNames = AuthCollectionNames(), appUser: SetupAppUser? = nil, envFile: String? = nil,
-        wait: Duration = .seconds(30), assumeYes: Bool = false, dryRun: Bool = false, dryRunReason: String? = nil,
+        wait: Duration = .seconds(30), assumeYes: Bool = false, dryRun: Bool = false, interactive: Bool = false,
         platform: Platform = .current, timeout: Duration = .seconds(3), catalog: DiagnosticCatalog, toolVersion: String
     ) {
         self.target = target
@@ -51,7 +52,7 @@ public struct SetupRequest: Sendable {
         self.wait = wait
         self.assumeYes = assumeYes
         self.dryRun = dryRun
-        self.dryRunReason = dryRunReason
+        self.interactive = interactive
         self.platform = platform
         self.timeout = timeout
         self.catalog = catalog
