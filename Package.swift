@@ -181,7 +181,7 @@ let package = Package(
         ),
         .testTarget(name: "DoctorRunTests", dependencies: ["DoctorRun", "DoctorCore", "DoctorChecks", "LocalMongod", "MongodDiagnosis", "ConnectionString", "MongoBridge", "TLSProbe", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "AuthStore", "AuthStoreSQLite", "MongoBridge", "DoctorCore", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "SetupTests", dependencies: ["Setup", "DoctorCore", "DoctorRun", "LocalMongod", "MongodDiagnosis", "Provisioning", "AuthStore"], swiftSettings: strictSettings),
+        .testTarget(name: "SetupTests", dependencies: ["Setup", "DoctorCore", "DoctorRun", "DoctorChecks", "LocalMongod", "MongodDiagnosis", "Provisioning", "AuthStore"], swiftSettings: strictSettings),
         .testTarget(name: "AuthStoreTests", dependencies: ["AuthStore", "AuthStoreSQLite", "PasswordHashing", "TestSupport"], swiftSettings: strictSettings),
         // Tests that need a live test server (scripts/test starts them); every other target runs offline.
         .testTarget(

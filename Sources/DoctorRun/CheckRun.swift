@@ -64,6 +64,21 @@ public struct CheckRun: Sendable {
         public var localSettings: LocalSettings? = nil
         /// The `mongod` binary found, when the local checks ran (`mongod.binary`'s fact).
         public var binary: MongodBinary? = nil
+
+        /// Creates an outcome (the run makes them; front ends' tests script them).
+        public init(
+            target: TargetResolver.Target, results: [CheckResult], applied: [AppliedFix] = [], ranLocalChecks: Bool,
+            isLocal: Bool = false, portAnswer: PortAnswer? = nil, localSettings: LocalSettings? = nil, binary: MongodBinary? = nil
+        ) {
+            self.target = target
+            self.results = results
+            self.applied = applied
+            self.ranLocalChecks = ranLocalChecks
+            self.isLocal = isLocal
+            self.portAnswer = portAnswer
+            self.localSettings = localSettings
+            self.binary = binary
+        }
     }
 
     /// The connection probes (resolver, dialer, TLS, libmongoc).

@@ -13,19 +13,3 @@ extension FindingID {
     /// `setup.env-conflict`: the env file already sets another MONGODB_URI; replaced only with `--yes`.
     public static let setupEnvConflict: FindingID = "setup.env-conflict"
 }
-
-/// The fix ids of setup's own findings.
-extension FixID {
-    /// `setup.read-log`: explain mongod's log.
-    public static let setupReadLog: FixID = "setup.read-log"
-    /// `setup.wait-longer`: run setup again with a longer `--wait`.
-    public static let setupWaitLonger: FixID = "setup.wait-longer"
-    /// `setup.replace-env`: run setup again with `--yes` to replace the env file's MONGODB_URI.
-    public static let setupReplaceEnv: FixID = "setup.replace-env"
-}
-
-/// The check id under which setup reports its own findings.
-extension CheckID {
-    /// `setup`.
-    public static let setup: CheckID = "setup"
-}

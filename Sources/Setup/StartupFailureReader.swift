@@ -39,7 +39,9 @@ struct StartupFailureReader {
             id: .setupMongodExited, severity: .error, title: "mongod exited with code \(code) before it answered",
             detail: (meaning.map { "\($0.name): \($0.summary)" } ?? "Not one of mongod's own exit codes.")
                 + (likely.isEmpty ? "" : " Likely causes: \(likely.joined(separator: ", "))."),
-            evidence: ["exit code \(code)"] + (logPath.map { ["log: \($0)"] } ?? ["no log file: mongod logs to its output"]),
+            evidence: ["exit code \(code)" + (meaning.map { ": \($0.name)" } ?? "")]
+                + (likely.isEmpty ? [] : ["likely causes: " + likely.joined(separator: ", ")])
+                + (logPath.map { ["log: \($0)"] } ?? ["no log file: mongod logs to its output"]),
             fixes: [Fix(id: .setupReadLog, summary: "Explain mongod's log", commands: read + ["mongo-doctor explain \(code)"])],
             check: .setup, values: ["code": String(code)])
     }
