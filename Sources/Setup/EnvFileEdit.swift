@@ -41,11 +41,11 @@ public enum EnvFileEdit: Sendable, Equatable {
         guard let index = lines.lastIndex(where: { assignment(of: name, in: $0.content) != nil }),
             let assigned = assignment(of: name, in: lines[index].content)
         else {
+            // The new line ends as the file's last ended line does (`\r\n` or `\n`).
+            let ending: [UInt8] = lines.last(where: { !$0.ending.isEmpty })?.ending ?? [10]
             var bytes = Array(existing)
-            if let last = bytes.last, last != UInt8(ascii: "\n") {
-                bytes += lines.contains { $0.ending == [13, 10] } ? [13, 10] : [10]
-            }
-            bytes += Array("\(name)=\(value)\n".utf8)
+            if let last = bytes.last, last != UInt8(ascii: "\n") { bytes += ending }
+            bytes += Array("\(name)=\(value)".utf8) + ending
             return .write(Data(bytes), .appended)
         }
         let current = TargetResolver.dotEnvValue(named: name, in: String(decoding: lines[index].content, as: UTF8.self))

@@ -32,6 +32,11 @@ public struct LiveMongodLauncher: MongodLauncher {
             posix_spawn_file_actions_destroy(&actions)
             posix_spawnattr_destroy(&attributes)
         }
+        // Only 0, 1 and 2 reach mongod: any other descriptor open here (a pipe of whoever runs
+        // mongo-doctor, a socket) would otherwise live as long as mongod does.
+        for fd in Self.openDescriptors() where fd > 2 && fd != capture.descriptor {
+            posix_spawn_file_actions_addclose(&actions, fd)
+        }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, capture.descriptor, 1)
         posix_spawn_file_actions_adddup2(&actions, capture.descriptor, 2)
@@ -50,6 +55,16 @@ public struct LiveMongodLauncher: MongodLauncher {
         let result = posix_spawn(&pid, program, &actions, &attributes, &cArguments, environ)
         guard result == 0 else { throw SetupFileError("cannot start \(program): \(String(cString: strerror(result)))") }
         return LiveLaunchedMongod(pid: pid, capture: capture)
+    }
+
+    /// This process's open descriptors (Linux: `/proc/self/fd`; elsewhere the first 256 that are open).
+    static func openDescriptors() -> [Int32] {
+        #if os(Linux)
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") {
+            return names.compactMap { Int32($0) }.filter { fcntl($0, F_GETFD) >= 0 }
+        }
+        #endif
+        return (0..<256).filter { fcntl($0, F_GETFD) >= 0 }
     }
 
     public func run(_ argv: [String], timeout: Duration) async -> ProgramOutput? {

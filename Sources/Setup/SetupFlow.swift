@@ -92,6 +92,13 @@ public struct SetupFlow: Sendable {
         var recheckFailed = false
         let logPath = facts.config?.template.logPath ?? diagnosis.localSettings?.logPath?.value
         let reader = StartupFailureReader(catalog: request.catalog, platform: request.platform, files: world.probes)
+        // A start that is blocked stops the run before anything changes: no file is written for a
+        // mongod that cannot start.
+        if steps.contains(where: { $0.id == SetupStepID.mongodStart && $0.status == .blocked }) {
+            for index in steps.indices where steps[index].status == .planned {
+                steps[index] = SetupStep(steps[index].id, .skipped, "not done: mongod.start is blocked", finding: steps[index].finding)
+            }
+        }
         for index in steps.indices {
             let id = steps[index].id
             if let stoppedBy {

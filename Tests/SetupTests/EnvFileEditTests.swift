@@ -14,7 +14,8 @@ import Testing
     @Test(arguments: [
         ("PORT=3000\n", "PORT=3000\nMONGODB_URI=\(uri)\n"),
         ("PORT=3000", "PORT=3000\nMONGODB_URI=\(uri)\n"),
-        ("# comment\r\nPORT=3000\r\n", "# comment\r\nPORT=3000\r\nMONGODB_URI=\(uri)\n"),
+        ("# comment\r\nPORT=3000\r\n", "# comment\r\nPORT=3000\r\nMONGODB_URI=\(uri)\r\n"),
+        ("# comment\r\nPORT=3000", "# comment\r\nPORT=3000\r\nMONGODB_URI=\(uri)\r\n"),
         ("", "MONGODB_URI=\(uri)\n"),
         ("A=1\nMONGODB_URI=\nB=2\n", "A=1\nMONGODB_URI=\(uri)\nB=2\n"),
         ("A=1\nexport MONGODB_URI=\"\"\nB=2", "A=1\nexport MONGODB_URI=\"\(uri)\"\nB=2"),

@@ -61,6 +61,8 @@ import Testing
         #expect(outcome.status("mongod.start") == .blocked)
         #expect(outcome.steps.first { $0.id == "mongod.start" }?.finding == .portInUse)
         #expect(fakes.launcher.started.value.isEmpty, "nothing is started on a taken port")
+        #expect(fakes.files.files.value.isEmpty, "no file is written for a mongod that cannot start")
+        #expect(outcome.status("config.write") == .skipped && outcome.status("dbpath.create-directory") == .skipped)
         #expect(["provision", "recheck", "env.write"].allSatisfy { outcome.status($0) == .skipped })
         #expect(outcome.exitCode == 1)
     }
