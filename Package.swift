@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "AuthStoreMongo", targets: ["AuthStoreMongo"]),
         .library(name: "PasswordHashing", targets: ["PasswordHashing"]),
         .library(name: "Provisioning", targets: ["Provisioning"]),
+        .library(name: "Setup", targets: ["Setup"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -125,12 +126,19 @@ let package = Package(
             dependencies: ["AuthStore", "AuthStoreMongo", "AuthStoreSQLite", "PasswordHashing", "MongoBridge", "Provisioning", "DoctorRun", "ConnectionString"],
             swiftSettings: strictSettings
         ),
+        // `setup` as a library call: diagnose, plan, repair the local mongod (fixes, a config file), start it and
+        // wait for hello, provision, re-check, hand the connection string over; the outside world injected.
+        .target(
+            name: "Setup",
+            dependencies: ["DoctorCore", "DoctorRun", "DoctorChecks", "LocalMongod", "MongodDiagnosis", "Provisioning", "AuthAdmin", "ConnectionString", "BlockingWork"],
+            swiftSettings: strictSettings
+        ),
         // The command-line front end (argument parsing, rendering, exit codes).
         .target(
             name: "MongoDoctorCLI",
             dependencies: [
                 "DoctorCore", "DoctorRun", "DoctorChecks", "MongoBridge", "ConnectionString", "Redaction", "MongodDiagnosis", "LocalMongod", "BlockingWork", "Provisioning",
-                "AuthStore", "AuthAdmin",
+                "AuthStore", "AuthAdmin", "Setup",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -173,6 +181,7 @@ let package = Package(
         ),
         .testTarget(name: "DoctorRunTests", dependencies: ["DoctorRun", "DoctorCore", "DoctorChecks", "LocalMongod", "MongodDiagnosis", "ConnectionString", "MongoBridge", "TLSProbe", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "AuthStore", "AuthStoreSQLite", "MongoBridge", "DoctorCore", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "SetupTests", dependencies: ["Setup", "DoctorCore", "DoctorRun", "DoctorChecks", "LocalMongod", "MongodDiagnosis", "Provisioning", "AuthStore"], swiftSettings: strictSettings),
         .testTarget(name: "AuthStoreTests", dependencies: ["AuthStore", "AuthStoreSQLite", "PasswordHashing", "TestSupport"], swiftSettings: strictSettings),
         // Tests that need a live test server (scripts/test starts them); every other target runs offline.
         .testTarget(

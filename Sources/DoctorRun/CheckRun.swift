@@ -56,6 +56,29 @@ public struct CheckRun: Sendable {
         public var applied: [AppliedFix]
         /// Whether the local mongod checks ran.
         public var ranLocalChecks: Bool
+        /// Whether the target is this machine (`LocalTargetRule`).
+        public var isLocal: Bool = false
+        /// What the `tcp` stage saw on the local mongod's port (`nil` for a remote target or an untried port).
+        public var portAnswer: PortAnswer? = nil
+        /// The local mongod's effective settings, when the local checks ran (`config.parse`'s fact).
+        public var localSettings: LocalSettings? = nil
+        /// The `mongod` binary found, when the local checks ran (`mongod.binary`'s fact).
+        public var binary: MongodBinary? = nil
+
+        /// Creates an outcome (the run makes them; front ends' tests script them).
+        public init(
+            target: TargetResolver.Target, results: [CheckResult], applied: [AppliedFix] = [], ranLocalChecks: Bool,
+            isLocal: Bool = false, portAnswer: PortAnswer? = nil, localSettings: LocalSettings? = nil, binary: MongodBinary? = nil
+        ) {
+            self.target = target
+            self.results = results
+            self.applied = applied
+            self.ranLocalChecks = ranLocalChecks
+            self.isLocal = isLocal
+            self.portAnswer = portAnswer
+            self.localSettings = localSettings
+            self.binary = binary
+        }
     }
 
     /// The connection probes (resolver, dialer, TLS, libmongoc).
@@ -94,7 +117,8 @@ public struct CheckRun: Sendable {
         case (true, let reachable?, nil): reachable.somethingListens ? .mongodb : .nothing
         }
         guard request.localRequested || (isLocal && answer != .mongodb) else {
-            return Outcome(target: target, results: wording.apply(to: results), applied: [], ranLocalChecks: false)
+            return Outcome(target: target, results: wording.apply(to: results), applied: [], ranLocalChecks: false,
+                           isLocal: isLocal, portAnswer: answer)
         }
         var setup = request.local
         setup.portAnswer = answer
@@ -104,6 +128,8 @@ public struct CheckRun: Sendable {
             + [ConfiguredLogCheck(explicitPath: request.logPath, analyzer: analyzer, files: localProbes.files)]
         let outcome = await Doctor(checks: checks).run(in: context, applyFixes: request.applyFixes, confirm: confirm)
         results += outcome.results
-        return Outcome(target: target, results: wording.apply(to: results), applied: outcome.applied, ranLocalChecks: true)
+        return Outcome(target: target, results: wording.apply(to: results), applied: outcome.applied, ranLocalChecks: true,
+                       isLocal: isLocal, portAnswer: answer, localSettings: context.fact(LocalSettings.self),
+                       binary: context.fact(MongodBinary.self))
     }
 }

@@ -14,7 +14,7 @@ import Testing
     static func codeIDs() throws -> Set<String> {
         let files = ["Sources/DoctorChecks/ConnectionFindingIDs.swift", "Sources/LocalMongod/LocalFindingIDs.swift",
                      "Sources/MongodDiagnosis/LogFindingIDs.swift", "Sources/ConnectionString/URIIssueID.swift",
-                     "Sources/DoctorCore/AuthStoreFindingIDs.swift"]
+                     "Sources/DoctorCore/AuthStoreFindingIDs.swift", "Sources/Setup/SetupFindingIDs.swift"]
         var ids: Set<String> = []
         for file in files {
             let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)

@@ -15,6 +15,7 @@ enum DeclaredIDs {
         ("Sources/DoctorChecks/ConnectionFindingIDs.swift", "tcp.refused"),
         ("Sources/LocalMongod/LocalFindingIDs.swift", "mongod.not-running"),
         ("Sources/DoctorCore/AuthStoreFindingIDs.swift", "authstore.missing"),
+        ("Sources/Setup/SetupFindingIDs.swift", "setup.wait-timeout"),
     ]
 
     /// The files that declare fix ids.
@@ -22,6 +23,7 @@ enum DeclaredIDs {
         ("Sources/DoctorChecks/ConnectionFixIDs.swift", "mongod.start"),
         ("Sources/LocalMongod/LocalFixIDs.swift", "dbpath.create-directory"),
         ("Sources/DoctorChecks/AuthStoreFixIDs.swift", "authstore.provision"),
+        ("Sources/Setup/SetupFixIDs.swift", "setup.read-log"),
     ]
 
     /// The string literals assigned to `static let` constants in `path` (relative to the root).

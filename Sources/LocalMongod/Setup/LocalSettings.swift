@@ -48,6 +48,33 @@ public struct LocalSettings: Sendable {
     /// What the caller saw on the port (`nil`: not known).
     public var portAnswer: PortAnswer?
 
+    /// Creates settings (the resolver makes them; front ends' tests script them). Options a
+    /// configuration file would set default to mongod's own defaults.
+    public init(
+        platform: Platform, configPath: Setting<String>?, configSearched: [String] = [], configState: ConfigState,
+        config: MongodConfig = MongodConfig(), dbPath: Setting<String>, port: Setting<Int>, logPath: Setting<String>?,
+        bindIp: Setting<[String]> = Setting(["localhost"], .default), bindIpAll: Bool = false, keyFile: Setting<String>? = nil,
+        accessControl: Bool = false, unixSocketEnabled: Bool = true, unixSocketPrefix: Setting<String> = Setting("/tmp", .default),
+        serviceUser: Setting<String>, portAnswer: PortAnswer? = nil
+    ) {
+        self.platform = platform
+        self.configPath = configPath
+        self.configSearched = configSearched
+        self.configState = configState
+        self.config = config
+        self.dbPath = dbPath
+        self.port = port
+        self.logPath = logPath
+        self.bindIp = bindIp
+        self.bindIpAll = bindIpAll
+        self.keyFile = keyFile
+        self.accessControl = accessControl
+        self.unixSocketEnabled = unixSocketEnabled
+        self.unixSocketPrefix = unixSocketPrefix
+        self.serviceUser = serviceUser
+        self.portAnswer = portAnswer
+    }
+
     /// The caller's knowledge of whether the server answers (`nil`: not known).
     public var serverAnswers: Bool? { portAnswer?.serverAnswers }
 

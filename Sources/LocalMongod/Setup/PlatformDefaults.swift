@@ -1,7 +1,7 @@
-import DoctorCore
+public import DoctorCore
 
-/// Paths and names that differ between platforms.
-enum PlatformDefaults {
+/// Paths and names that differ between platforms (`serviceName` is public: `setup` starts that service).
+public enum PlatformDefaults {
     /// The Windows service's configuration file, as the installer lays it out.
     static let windowsConfigPattern = #"C:\Program Files\MongoDB\Server\<version>\bin\mongod.cfg"#
     /// The Windows installer's server directory.
@@ -34,7 +34,7 @@ enum PlatformDefaults {
     }
 
     /// The service name used to start and stop mongod.
-    static func serviceName(_ platform: Platform) -> String {
+    public static func serviceName(_ platform: Platform) -> String {
         switch platform {
         case .linux: "mongod"
         case .macos: "mongodb-community"
