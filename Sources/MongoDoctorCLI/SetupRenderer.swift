@@ -18,6 +18,10 @@ enum SetupRenderer {
         var lines = ["mongo-doctor setup: \(URIRedaction.redact(outcome.target.uri)) (from \(outcome.target.source))"]
         if let reason = outcome.dryRunReason { lines.append(reason) } else if outcome.dryRun { lines.append("dry run: nothing is changed") }
         lines += stepLines(outcome.steps, color: color)
+        if outcome.steps.contains(where: { $0.id == SetupStepID.configWrite && $0.status == .planned }) {
+            // The diagnosis looked at the planned file (OverlayFileSystem): say so, since it is not on disk.
+            lines.append("(the checks below read the configuration file as config.write would write it; it is not written yet)")
+        }
         lines.append("")
         var text = lines.joined(separator: "\n") + "\n" + TextRenderer(color: color, verbose: output.verbose).render(report)
         text += summary(outcome) + "\n"
