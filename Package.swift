@@ -26,6 +26,8 @@ let package = Package(
         .library(name: "AuthStoreMongo", targets: ["AuthStoreMongo"]),
         .library(name: "PasswordHashing", targets: ["PasswordHashing"]),
         .library(name: "Provisioning", targets: ["Provisioning"]),
+        .library(name: "DoctorRun", targets: ["DoctorRun"]),
+        .library(name: "AuthAdmin", targets: ["AuthAdmin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
