@@ -42,6 +42,26 @@ struct AuthDemoCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds each MongoDB check stage may take.")
     var timeout: Double = 3
 
+    /// Runs with the project's exit codes: 0 stopped by a signal, 1 the store is not ready, 2 bad
+    /// arguments or a store that cannot be opened (argument-parser's own 64 becomes 2).
+    static func main() async {
+        do {
+            let command = try parseAsRoot()
+            guard let demo = command as? AuthDemoCommand else { throw CleanExit.helpRequest() }
+            try await demo.run()
+            Foundation.exit(0)
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            if exitCode(for: error) == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            printError("auth-demo: " + fullMessage(for: error))
+            Foundation.exit(2)
+        }
+    }
+
     func validate() throws {
         if let sessionFormat, SessionTokenFormat(rawValue: sessionFormat) == nil {
             throw ValidationError("--session-format must be lucia-v3, sha256 or split, got \(sessionFormat)")
