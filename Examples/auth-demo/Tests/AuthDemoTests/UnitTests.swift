@@ -9,40 +9,60 @@ import Testing
 struct LoginThrottleTests {
     let t0 = Date(timeIntervalSince1970: 1_000_000)
 
-    @Test(arguments: [(4, Optional<Int>.none), (5, 60), (9, 60)])
+    /// One failed attempt: let through, then counted.
+    func fail(_ throttle: inout LoginThrottle, _ key: String, at now: Date) {
+        #expect(throttle.begin(key, now: now) == .proceed)
+        throttle.finish(key, .failed, now: now)
+    }
+
+    @Test(arguments: [(4, Optional<Int>.none), (5, 60)])
     func refusesAfterTheLimit(failures: Int, retryAfter: Int?) {
         var throttle = LoginThrottle()
-        for _ in 0..<failures { throttle.recordFailure("alice", now: t0) }
+        for _ in 0..<failures { fail(&throttle, "alice", at: t0) }
         let expected: LoginThrottle.Decision = retryAfter.map { .refuse(retryAfter: $0) } ?? .proceed
-        #expect(throttle.decide("alice", now: t0) == expected)
-        #expect(throttle.decide("bob", now: t0) == .proceed)
+        #expect(throttle.begin("alice", now: t0) == expected)
+        #expect(throttle.begin("bob", now: t0) == .proceed)
     }
 
     @Test func theWindowSlides() {
         var throttle = LoginThrottle()
-        for second in 0..<5 { throttle.recordFailure("alice", now: t0 + Double(second * 10)) }
-        #expect(throttle.decide("alice", now: t0 + 45) == .refuse(retryAfter: 15))
-        #expect(throttle.decide("alice", now: t0 + 60) == .proceed)
-        throttle.recordFailure("alice", now: t0 + 60)
-        #expect(throttle.decide("alice", now: t0 + 61) == .refuse(retryAfter: 9))
-        #expect(throttle.decide("alice", now: t0 + 200) == .proceed)
+        for second in 0..<5 { fail(&throttle, "alice", at: t0 + Double(second * 10)) }
+        #expect(throttle.begin("alice", now: t0 + 45) == .refuse(retryAfter: 15))
+        fail(&throttle, "alice", at: t0 + 60)
+        #expect(throttle.begin("alice", now: t0 + 61) == .refuse(retryAfter: 9))
+        #expect(throttle.begin("alice", now: t0 + 200) == .proceed)
+        throttle.finish("alice", .abandoned, now: t0 + 200)
         #expect(throttle.trackedCount == 0)
     }
 
     @Test func successForgets() {
         var throttle = LoginThrottle()
-        for _ in 0..<4 { throttle.recordFailure("alice", now: t0) }
-        throttle.recordSuccess("alice")
-        throttle.recordFailure("alice", now: t0)
-        #expect(throttle.decide("alice", now: t0) == .proceed)
+        for _ in 0..<4 { fail(&throttle, "alice", at: t0) }
+        #expect(throttle.begin("alice", now: t0) == .proceed)
+        throttle.finish("alice", .succeeded, now: t0)
+        #expect(throttle.trackedCount == 0)
+        for _ in 0..<4 { fail(&throttle, "alice", at: t0) }
+        #expect(throttle.begin("alice", now: t0) == .proceed)
+    }
+
+    /// Attempts racing in parallel count while they run: no more than the limit check a password at once.
+    @Test func attemptsInProgressCount() {
+        var throttle = LoginThrottle()
+        fail(&throttle, "alice", at: t0)
+        for _ in 0..<4 { #expect(throttle.begin("alice", now: t0) == .proceed) }
+        #expect(throttle.begin("alice", now: t0) == .refuse(retryAfter: 1))
+        throttle.finish("alice", .abandoned, now: t0)
+        #expect(throttle.begin("alice", now: t0) == .proceed)
+        for _ in 0..<4 { throttle.finish("alice", .failed, now: t0) }
+        #expect(throttle.begin("alice", now: t0) == .refuse(retryAfter: 60))
     }
 
     @Test func theTableIsBounded() {
         var throttle = LoginThrottle(capacity: 100)
-        for index in 0..<1000 { throttle.recordFailure("user\(index)", now: t0 + Double(index) / 1000) }
+        for index in 0..<1000 { fail(&throttle, "user\(index)", at: t0 + Double(index) / 1000) }
         #expect(throttle.trackedCount == 100)
-        // Expired entries go first: a new name after the window fits without evicting live ones.
-        for index in 0..<5 { throttle.recordFailure("late\(index)", now: t0 + 120) }
+        // Expired entries go first: names added after the window do not compete with the old ones.
+        for index in 0..<5 { fail(&throttle, "late\(index)", at: t0 + 120) }
         #expect(throttle.trackedCount == 5)
     }
 }

@@ -12,18 +12,15 @@ public final class LoginThrottleGate: Sendable {
         self.clock = clock
     }
 
-    /// Whether an attempt for `key` may check a password now.
-    public func decide(_ key: String) -> LoginThrottle.Decision {
+    /// Whether an attempt for `key` may check a password now (`.proceed`: call `finish` after).
+    public func begin(_ key: String) -> LoginThrottle.Decision {
         let now = clock()
-        return state.withLock { $0.decide(key, now: now) }
+        return state.withLock { $0.begin(key, now: now) }
     }
 
-    /// Records a failed attempt for `key` now.
-    public func recordFailure(_ key: String) {
+    /// Ends an attempt `begin` let through.
+    public func finish(_ key: String, _ outcome: LoginThrottle.Outcome) {
         let now = clock()
-        state.withLock { $0.recordFailure(key, now: now) }
+        state.withLock { $0.finish(key, outcome, now: now) }
     }
-
-    /// Forgets `key`'s failures.
-    public func recordSuccess(_ key: String) { state.withLock { $0.recordSuccess(key) } }
 }

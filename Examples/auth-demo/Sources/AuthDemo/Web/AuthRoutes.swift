@@ -54,19 +54,26 @@ public struct AuthRoutes: Sendable {
         let username = (form["username"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let password = form["password"] ?? ""
         let key = Username.comparisonKey((try? Username.normalize(username)) ?? username)
-        if case .refuse(let seconds) = services.throttle.decide(key) {
+        if case .refuse(let seconds) = services.throttle.begin(key) {
             context.logger.notice("login throttled")
             var response = loginPage(username: username, error: "Too many failed attempts for this username. Try again in \(seconds) seconds.", status: .tooManyRequests)
             response.headers[.retryAfter] = String(seconds)
             return response
         }
-        guard !username.isEmpty, !password.isEmpty,
-              let user = try await services.store.store.verifyPassword(username: username, password: password, hasher: services.hasher) else {
-            services.throttle.recordFailure(key)
+        let found: AuthUser?
+        do {
+            found = username.isEmpty || password.isEmpty
+                ? nil : try await services.store.store.verifyPassword(username: username, password: password, hasher: services.hasher)
+        } catch {
+            services.throttle.finish(key, .abandoned)
+            throw error
+        }
+        guard let user = found else {
+            services.throttle.finish(key, .failed)
             context.logger.info("login failed")
             return loginPage(username: username, error: Self.invalidCredentials, status: .badRequest)
         }
-        services.throttle.recordSuccess(key)
+        services.throttle.finish(key, .succeeded)
         context.logger.info("user \(user.id) signed in")
         return try await startSession(for: user)
     }
