@@ -17,7 +17,7 @@ let strictSettings: [SwiftSetting] = [
 // SwiftPM names a package used by path after its folder (`mongo-doctor`, or a clone's or a worktree's
 // own name), so the name the products are taken from is read off the path.
 let mongoDoctorRoot = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent().deletingLastPathComponent()
-let mongoDoctor = mongoDoctorRoot.lastPathComponent
+let mongoDoctor = mongoDoctorRoot.lastPathComponent.lowercased()
 
 let package = Package(
     name: "auth-demo",
