@@ -51,16 +51,18 @@ public final class SQLiteAuthBackend: AuthStoreBackend {
 
     var currentSchema: SQLiteSchema { schema.withLock { $0 } }
 
+    /// The format the provision ledger recorded last, else what the stored sessions show.
     public func detectTokenFormat() async throws(AuthStoreError) -> SessionTokenFormat? {
         let hasSecretHash = currentSchema.hasSecretHash
-        let ids = try await pool.run { (c) throws(AuthStoreError) -> [String] in
-            try c.withStatement(#"SELECT id FROM "session" LIMIT 20"#) { (s) throws(AuthStoreError) -> [String] in
+        let (recorded, ids) = try await pool.run { (c) throws(AuthStoreError) -> (SessionTokenFormat?, [String]) in
+            if let recorded = try SQLiteLedger.recordedFormat(on: c) { return (recorded, []) }
+            return (nil, try c.withStatement(#"SELECT id FROM "session" LIMIT 20"#) { (s) throws(AuthStoreError) -> [String] in
                 var ids: [String] = []
                 while try s.step() { ids.append(s.text(0) ?? "") }
                 return ids
-            }
+            })
         }
-        return SessionTokenFormat.detect(hasSecretHashColumn: hasSecretHash, sampleSessionIDs: ids)
+        return recorded ?? SessionTokenFormat.detect(hasSecretHashColumn: hasSecretHash, sampleSessionIDs: ids)
     }
 
     public func prepare(for format: SessionTokenFormat) async throws(AuthStoreError) {

@@ -19,6 +19,8 @@ public struct SQLiteSchemaReport: Sendable, Equatable {
     public var duplicateUsernames: [[String]]
     /// Up to 20 stored session ids (to detect the token format).
     public var sampleSessionIDs: [String] = []
+    /// The session format the provision ledger (`auth_provision`) recorded last, if any.
+    public var recordedSessionFormat: SessionTokenFormat?
 
     /// Creates a report.
     public init(hasUserTable: Bool = false, hasSessionTable: Bool = false, hasUsernameIndex: Bool = false,
@@ -63,6 +65,7 @@ extension SQLiteAuthBackend {
             hasUserTable: names.contains("table:user"), hasSessionTable: names.contains("table:session"),
             hasUsernameIndex: names.contains("index:\(SQLiteSchema.usernameIndexName)"),
             hasUserIDIndex: names.contains("index:\(SQLiteSchema.userIDIndexName)"))
+        report.recordedSessionFormat = try SQLiteLedger.recordedFormat(on: connection)
         if report.hasSessionTable {
             report.hasSecretHash = try SQLiteSchema.read(on: connection).hasSecretHash
             report.sampleSessionIDs = try connection.withStatement(#"SELECT id FROM "session" LIMIT 20"#) { (s) throws(AuthStoreError) -> [String] in

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A bounded set of threads for blocking work (libmongoc calls), never the cooperative pool.
 ///
@@ -10,11 +11,19 @@ import Foundation
 /// (running or queued) finish, and returns when the last thread has exited. Work that has been
 /// accepted runs even if the awaiting task is cancelled. Use `BlockingExecutor.dedicatedThread`
 /// instead for probes that may wait out a timeout.
+///
+/// A thread that runs out of work first polls for new work for a short while (`spinInterval`,
+/// yielding the core between polls) before it parks; at most `maxSpinningThreads` do so at once.
+/// Work that arrives in that window is taken without a wake-up through the kernel, which is most of
+/// the cost of a hand-off when short calls (a SQLite point read) follow one another.
 public final class BlockingThreadPool: @unchecked Sendable {
     private enum State { case running, shuttingDown, stopped }
 
     /// Twice the active core count, at least 2.
     public static var defaultThreadCount: Int { max(2, 2 * ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Half the active core count, at least 1: the default bound on threads polling for work.
+    public static var defaultSpinningThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount / 2) }
 
     /// The process-wide pool (`defaultThreadCount` threads), used when no pool is passed.
     public static let shared = BlockingThreadPool()
@@ -23,6 +32,15 @@ public final class BlockingThreadPool: @unchecked Sendable {
     public let threadCount: Int
     /// The prefix of the worker threads' names (`<name>.<n>`).
     public let name: String
+    /// How long a thread that ran out of work polls for more before it parks (zero: park at once).
+    public let spinInterval: Duration
+    /// The most threads polling for work at once.
+    public let maxSpinningThreads: Int
+
+    /// Items in `queue`, readable without the lock (spinning threads poll it).
+    private let queuedCount = Atomic<Int>(0)
+    /// Set by `shutdown()`, so polling threads stop polling at once.
+    private let stopPolling = Atomic<Bool>(false)
 
     // Everything below is guarded by `condition`.
     private let condition = NSCondition()
@@ -30,6 +48,7 @@ public final class BlockingThreadPool: @unchecked Sendable {
     private var queue = WorkQueue()
     private var workers = 0
     private var idle = 0
+    private var spinning = 0
     private var started = 0
     private var shutdownWaiters: [CheckedContinuation<Void, Never>] = []
 
@@ -39,10 +58,19 @@ public final class BlockingThreadPool: @unchecked Sendable {
      - Parameters:
        - threadCount: the bound on threads; defaults to `defaultThreadCount`.
        - name: the prefix of the worker threads' names.
+       - spinInterval: how long an idle thread polls for work before parking (default 50 µs).
+       - maxSpinningThreads: the most threads polling at once (default: half the cores, at least 1).
      */
-    public init(threadCount: Int = BlockingThreadPool.defaultThreadCount, name: String = "mongo-doctor.pool") {
+    public init(
+        threadCount: Int = BlockingThreadPool.defaultThreadCount,
+        name: String = "mongo-doctor.pool",
+        spinInterval: Duration = .microseconds(50),
+        maxSpinningThreads: Int = BlockingThreadPool.defaultSpinningThreads
+    ) {
         self.threadCount = max(1, threadCount)
         self.name = name
+        self.spinInterval = max(.zero, spinInterval)
+        self.maxSpinningThreads = max(0, maxSpinningThreads)
     }
 
     /**
@@ -66,6 +94,7 @@ public final class BlockingThreadPool: @unchecked Sendable {
             condition.lock()
             if state == .running {
                 state = workers == 0 ? .stopped : .shuttingDown
+                stopPolling.store(true, ordering: .releasing)
                 condition.broadcast()
             }
             guard state == .stopped else {
@@ -98,8 +127,10 @@ public final class BlockingThreadPool: @unchecked Sendable {
         defer { condition.unlock() }
         guard state == .running else { return false }
         queue.append(item)
-        if queue.count > idle, workers < threadCount { startWorker() }
-        condition.signal()
+        queuedCount.store(queue.count, ordering: .releasing)
+        // A spinning thread re-checks the queue under the lock before it parks, so it needs no signal.
+        if queue.count > idle + spinning, workers < threadCount { startWorker() }
+        if queue.count > spinning, idle > 0 { condition.signal() }
         return true
     }
 
@@ -123,11 +154,18 @@ public final class BlockingThreadPool: @unchecked Sendable {
         condition.lock()
         while true {
             if let item = queue.popFirst() {
+                queuedCount.store(queue.count, ordering: .releasing)
                 condition.unlock()
                 item()
                 condition.lock()
             } else if state != .running {
                 break
+            } else if spinning < maxSpinningThreads && spinInterval > .zero {
+                spinning += 1
+                condition.unlock()
+                pollForWork()
+                condition.lock()
+                spinning -= 1
             } else {
                 idle += 1
                 condition.wait()
@@ -142,5 +180,15 @@ public final class BlockingThreadPool: @unchecked Sendable {
         }
         condition.unlock()
         waiters.forEach { $0.resume() }
+    }
+
+    /// Polls `queuedCount` until work appears or `spinInterval` has passed, yielding the core between
+    /// polls. Called without the lock; the caller re-checks the queue under it afterwards.
+    private func pollForWork() {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: spinInterval)
+        while queuedCount.load(ordering: .acquiring) == 0, !stopPolling.load(ordering: .acquiring), clock.now < deadline {
+            sched_yield()
+        }
     }
 }

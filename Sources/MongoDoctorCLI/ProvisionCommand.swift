@@ -48,7 +48,7 @@ struct ProvisionCommand: AsyncParsableCommand {
         let format = sessionFormat.flatMap(SessionTokenFormat.init(rawValue:))
         let outcome: ProvisionOutcome
         if let sqlite {
-            do { outcome = try await SQLiteProvisioner.run(path: sqlite, format: format, dryRun: dryRun) } catch {
+            do { outcome = try await SQLiteProvisioner.run(path: sqlite, format: format, dryRun: dryRun, toolVersion: MongoDoctorVersion.current) } catch {
                 throw RunError("provision: \(error)")
             }
         } else {

@@ -6,12 +6,15 @@ import DoctorCore
 /// `provision --sqlite PATH`: the embedded store's file, tables and indexes, created by
 /// `SQLiteAuthBackend` itself (its DDL, not a copy), planned from a read-only look at the file first.
 public enum SQLiteProvisioner {
-    /// Plans and (unless `dryRun`) applies; the format is `format`, else what the file shows, else `split`.
+    /// Plans and (unless `dryRun`) applies; the format is `format`, else the one the file's ledger
+    /// recorded, else what its sessions show, else `split`. Applied steps go to the ledger
+    /// (`auth_provision`: step, time, `toolVersion`, session format).
     ///
     /// - Throws: `AuthStoreError` when the file cannot be read (not a database, corrupt).
-    public static func run(path: String, format asked: SessionTokenFormat?, dryRun: Bool) async throws -> ProvisionOutcome {
+    public static func run(path: String, format asked: SessionTokenFormat?, dryRun: Bool, toolVersion: String = "unknown") async throws -> ProvisionOutcome {
         let before = try await SQLiteAuthBackend.inspect(path: path)
         let format = asked
+            ?? before?.recordedSessionFormat
             ?? before.flatMap { SessionTokenFormat.detect(hasSecretHashColumn: $0.hasSecretHash, sampleSessionIDs: $0.sampleSessionIDs) }
             ?? .defaultForNewDatabases
         let planned = plan(before, path: path, format: format)
@@ -23,9 +26,16 @@ public enum SQLiteProvisioner {
         do {
             let backend = try await SQLiteAuthBackend.open(path: path)
             defer { backend.close() }
-            try await backend.prepare(for: format)
+            do {
+                try await backend.prepare(for: format)
+            } catch {
+                failure = "\(error)"
+            }
+            let applied = plan(try await SQLiteAuthBackend.inspect(path: path), path: path, format: format)
+            let done = planned.filter { step in step.status == .planned && applied.first { $0.id == step.id }?.status == .unchanged }
+            try await backend.recordProvision(steps: done.map(\.id), format: format, toolVersion: toolVersion)
         } catch {
-            failure = "\(error)"
+            failure = failure ?? "\(error)"
         }
         let after = try await SQLiteAuthBackend.inspect(path: path)
         let recheck = plan(after, path: path, format: format)

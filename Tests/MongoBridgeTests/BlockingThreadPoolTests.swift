@@ -67,4 +67,36 @@ import TestSupport
         #expect(BlockingThreadPool.defaultThreadCount == max(2, 2 * ProcessInfo.processInfo.activeProcessorCount))
         #expect(BlockingThreadPool(threadCount: 0).threadCount == 1)
     }
+
+    /// Parking at once, one thread polling briefly, every thread polling long: the same results, bounded.
+    @Test(arguments: [(Duration.zero, 0), (.microseconds(50), 1), (.milliseconds(2), 4)])
+    func shortCallsFromManyTasksAllRunWithinTheBound(spin: Duration, spinners: Int) async throws {
+        let pool = BlockingThreadPool(threadCount: 4, spinInterval: spin, maxSpinningThreads: spinners)
+        let sums = try await withThrowingTaskGroup(of: Int.self) { group in
+            for caller in 0..<64 {
+                group.addTask {
+                    var sum = 0
+                    for i in 0..<30 { sum += try await pool.run { caller * 1000 + i } }
+                    return sum
+                }
+            }
+            var all: [Int] = []
+            for try await sum in group { all.append(sum) }
+            return all.sorted()
+        }
+        #expect(sums == (0..<64).map { $0 * 30_000 + 435 })
+        #expect(pool.startedThreadCount <= 4)
+        await pool.shutdown()
+        await #expect(throws: BlockingThreadPoolError.self) { try await pool.run { 1 } }
+    }
+
+    /// Work that arrives while the only idle thread polls goes to that thread: no second thread starts.
+    @Test func aPollingThreadTakesTheNextItemWithoutANewThread() async throws {
+        let pool = BlockingThreadPool(threadCount: 4, spinInterval: .seconds(2), maxSpinningThreads: 1)
+        let first = try await pool.run { currentThreadID() }
+        let second = try await pool.run { currentThreadID() }
+        #expect(first == second)
+        #expect(pool.startedThreadCount == 1)
+        await pool.shutdown()  // returns although the thread was polling
+    }
 }

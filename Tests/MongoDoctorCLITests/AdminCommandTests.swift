@@ -74,8 +74,8 @@ struct AdminCommandTests {
         let hash = try #require(try await store.withLibrary { s, _ in try await s.user(id: userID)?.hashedPassword })
         #expect(hash.hasPrefix("$argon2id$"))
         store.secrets.append(hash)
-        // Before any session, a file without secret_hash reads as lucia-v3 (sha256 looks the same), and is not converted.
-        #expect((added.object["store"] as? [String: Any])?["sessionFormat"] as? String == (format == .split ? "split" : "lucia-v3"))
+        // Before any session, the format is the one provision recorded in the file's ledger (sha256 included).
+        #expect((added.object["store"] as? [String: Any])?["sessionFormat"] as? String == format.rawValue)
         let columns = try TestPython.run("import sqlite3, sys\nprint(','.join(r[1] for r in sqlite3.connect(sys.argv[1]).execute('PRAGMA table_info(session)')))", [store.path])
         #expect(columns.contains("secret_hash") == (format == .split), "opening the store must not add secret_hash: \(columns)")
 

@@ -50,6 +50,27 @@ import TestSupport
         #expect(outcome.exitStatus == 1)
     }
 
+    /// An empty file says nothing about its format: the ledger does, for every format, so a later
+    /// `provision` and `AuthStore.open` without a format pick the one provisioned.
+    @Test(arguments: SessionTokenFormat.allCases)
+    func theLedgerRecordsTheFormatOfAnEmptyStore(format: SessionTokenFormat) async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.appending("auth.db")
+        _ = try await SQLiteProvisioner.run(path: path, format: format, dryRun: false, toolVersion: "9.9.9")
+        let report = try #require(try await SQLiteAuthBackend.inspect(path: path))
+        #expect(report.sampleSessionIDs.isEmpty && report.recordedSessionFormat == format)
+        let again = try await SQLiteProvisioner.run(path: path, format: nil, dryRun: false)
+        #expect(again.sessionFormat == format && again.changedNothing)
+        let backend = try await SQLiteAuthBackend.open(path: path)
+        defer { backend.close() }
+        #expect(try await AuthStore.open(backend: backend).tokenFormat == format)
+        // One row per applied step, with the tool's version; the unchanged second run added none.
+        let rows = try python("import sqlite3\nprint(sqlite3.connect('\(path)').execute(\"SELECT count(*), min(tool_version), min(session_format) FROM auth_provision\").fetchone())\n")
+        let applied = format.storesSecretHash ? 6 : 5
+        #expect(rows.trimmingCharacters(in: .whitespacesAndNewlines) == "(\(applied), '9.9.9', '\(format.rawValue)')")
+    }
+
     func python(_ script: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

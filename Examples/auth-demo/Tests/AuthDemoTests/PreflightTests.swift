@@ -49,6 +49,17 @@ struct PreflightTests {
         await store.close()
     }
 
+    /// A sha256 store without sessions looks like lucia-v3; provision's ledger says which it is.
+    @Test func sqliteOpensWithTheFormatItsLedgerRecorded() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/sha.db"
+        _ = try await SQLiteProvisioner.run(path: path, format: .sha256, dryRun: false)
+        guard case .opened(let store, _) = try await DemoStore.open(.sqlite(path: path), format: nil) else { Issue.record("refused a sha256 file"); return }
+        #expect(store.store.tokenFormat == .sha256)
+        await store.close()
+    }
+
     @Test func provisionedSQLiteOpens() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

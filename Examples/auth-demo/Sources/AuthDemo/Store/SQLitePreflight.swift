@@ -11,8 +11,8 @@ public enum SQLitePreflight {
     public struct Result: Sendable {
         /// Serve or refuse.
         public var readiness: StoreReadiness
-        /// The format: the one asked for, else what the file shows (`split` with `secret_hash`; a
-        /// file without it is `lucia-v3`, as `mongo-doctor users` reads it).
+        /// The format: the one asked for, else the one provision's ledger recorded, else what the file
+        /// shows (`split` with `secret_hash`; a file without it is `lucia-v3`, as `mongo-doctor users` reads it).
         public var format: SessionTokenFormat
     }
 
@@ -24,7 +24,7 @@ public enum SQLitePreflight {
     public static func check(path: String, format asked: SessionTokenFormat?) async throws(AuthStoreError) -> Result {
         let report = try await SQLiteAuthBackend.inspect(path: path)
         let detected = report.flatMap { SessionTokenFormat.detect(hasSecretHashColumn: $0.hasSecretHash, sampleSessionIDs: $0.sampleSessionIDs) }
-        let format = asked ?? detected ?? (report?.hasSessionTable == true ? .luciaV3 : .defaultForNewDatabases)
+        let format = asked ?? report?.recordedSessionFormat ?? detected ?? (report?.hasSessionTable == true ? .luciaV3 : .defaultForNewDatabases)
         let pending = SQLiteProvisioner.plan(report, path: path, format: format).filter { $0.status != .unchanged }
         guard !pending.isEmpty else { return Result(readiness: .ready(notes: []), format: format) }
         var command = ["mongo-doctor", "provision", "--sqlite", path]
