@@ -27,6 +27,8 @@ let package = Package(
         .library(name: "PasswordHashing", targets: ["PasswordHashing"]),
         .library(name: "Provisioning", targets: ["Provisioning"]),
         .library(name: "Setup", targets: ["Setup"]),
+        .library(name: "DoctorRun", targets: ["DoctorRun"]),
+        .library(name: "AuthAdmin", targets: ["AuthAdmin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -31,15 +31,16 @@ public final class AdminStore: Sendable {
     /**
      Opens the store of `target` for `command`.
 
+     - Parameter maxClients: MongoDB clients the pool opens at most (2 for a command; more for a server).
      - Throws: `RunError` (exit 2): a URI libmongoc refuses, a server that does not answer, a
        missing SQLite file, a file that is not a usable database. Never a secret in the message.
      */
-    public static func open(_ target: AdminTarget, format asked: SessionTokenFormat?, command: String) async throws(RunError) -> AdminStore {
+    public static func open(_ target: AdminTarget, format asked: SessionTokenFormat?, command: String, maxClients: Int = 2) async throws(RunError) -> AdminStore {
         switch target {
         case .sqlite(let path):
             return try await openSQLite(path: path, format: asked, command: command)
         case .mongo(let resolved, let database, let users, let sessions, let timeout):
-            let connection = try MongoTargetConnection.open(resolved, timeout: timeout, maxSize: 2, command: command)
+            let connection = try MongoTargetConnection.open(resolved, timeout: timeout, maxSize: maxClients, command: command)
             let configuration = MongoAuthConfiguration(
                 database: MongoProvisioner.databaseName(flag: database, uriDatabase: connection.uri.database),
                 usersCollection: users, sessionsCollection: sessions)

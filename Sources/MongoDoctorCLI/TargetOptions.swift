@@ -21,10 +21,7 @@ public struct TargetOptions: ParsableArguments {
 
     /// The resolved target for this process.
     func resolveTarget() -> TargetResolver.Target {
-        let resolver = TargetResolver(environment: ProcessInfo.processInfo.environment) {
-            try? String(contentsOfFile: ".env", encoding: .utf8)
-        }
-        return resolver.resolve(flag: uri)
+        TargetResolver.currentProcess.resolve(flag: uri)
     }
 
     /// The per-stage timeout.
