@@ -39,6 +39,8 @@ public struct DeadlineExceeded: Error, CustomStringConvertible {
 
 /// Runs `work` in its own task and returns its result, or throws `DeadlineExceeded` after `seconds`
 /// (the stuck task is abandoned, so a deadlock fails the test instead of hanging the run).
+/// Give it minutes, not seconds: in the whole suite's parallel run on two cores, tests that wait for
+/// processes hold the cooperative threads, and a task that is not deadlocked can wait a minute or more.
 public func withDeadline<T: Sendable>(_ seconds: Double, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
     let once = Once<Result<T, any Error>>()
     return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in

@@ -18,7 +18,7 @@ struct PoolConcurrencyTests {
         let peak = PeakSampler(prefix: "test.500.")
         let sampler = Task { while !Task.isCancelled { peak.sample(); try? await Task.sleep(for: .milliseconds(2)) } }
 
-        try await withDeadline(120) {
+        try await withDeadline(300) {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for i in 0..<500 {
                     group.addTask {

@@ -15,7 +15,7 @@ struct PoolLifecycleTests {
         let threads = BlockingThreadPool(threadCount: 1, name: "test.wait")
         let pool = try ClientPool(uri: MongoURI(try TestServer.requireURI()), maxSize: 1, threads: threads)
         let done = Recorder<Int>()
-        try await withDeadline(30) {
+        try await withDeadline(300) {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for i in 0..<2 {
                     group.addTask {
@@ -47,7 +47,7 @@ struct PoolLifecycleTests {
             }
         }
         while !events.all.contains("body started") { try await Task.sleep(for: .milliseconds(5)) }
-        try await withDeadline(30) { await pool.close() }
+        try await withDeadline(300) { await pool.close() }
         events.add("close returned")
         try await body.value
         #expect(events.all == ["body started", "body finished", "close returned"])
