@@ -36,8 +36,13 @@ enum MigrationFinisher {
         if (outcome.counts[.oauthAccounts]?.written ?? 0) > 0 {
             let step: ProvisionStep
             do {
-                try await pool.withClient { client in _ = try client.database(database).collection(oauthName).createIndexes([oauthIndex]) }
-                step = ProvisionStep(id: "index.oauth_accounts.provider-unique", status: .applied,
+                let existed = try await pool.withClient { client -> Bool in
+                    let collection = client.database(database).collection(oauthName)
+                    if try collection.listIndexes().contains(where: { $0["key"]?.documentValue?.keys == ["provider_id", "provider_user_id"] && $0["unique"]?.boolValue == true }) { return true }
+                    _ = try collection.createIndexes([oauthIndex])
+                    return false
+                }
+                step = ProvisionStep(id: "index.oauth_accounts.provider-unique", status: existed ? .unchanged : .applied,
                                      detail: "\(oauthName) has {provider_id: 1, provider_user_id: 1} unique")
             } catch {
                 step = ProvisionStep(id: "index.oauth_accounts.provider-unique", status: .failed,

@@ -30,7 +30,9 @@ public enum MigrationWriter {
         tally.written = inserted.insertedCount
         var again: [Int] = []
         for error in inserted.writeErrors where error.index >= 0 && error.index < documents.count {
-            if error.isDuplicateID { again.append(error.index) } else { tally.rejected.append(reject(error, at: error.index)) }
+            // Any duplicate key may hide an `_id` already there (a server need not report the `_id` index
+            // first): retry it as a replace by `_id`, which tells the two apart.
+            if error.code == 11000 { again.append(error.index) } else { tally.rejected.append(reject(error, at: error.index)) }
         }
         guard !again.isEmpty else { return tally }
         let replaced = try collection.bulkWrite(again.map { index in
