@@ -85,12 +85,13 @@ public struct MigrationConverter: Sendable {
         var document: BSONDocument = ["_id": .string(id)]
         var added = BSONDocument()
         var passwordTaken = false
+        var counted: [String] = []  // conversions, counted only when the user is converted
         for (name, value) in user.fields where name != "_id" && name != "id" {
             if Self.passwordColumns.contains(name) {
                 if !passwordTaken, case .string = value {
                     document["hashed_password"] = value
                     passwordTaken = true
-                    if name != "hashed_password" { count("password-from-column-\(name)") }
+                    if name != "hashed_password" { counted.append("password-from-column-\(name)") }
                     continue
                 }
                 // An empty password column adds nothing; a second hash column is carried as it is.
@@ -103,7 +104,7 @@ public struct MigrationConverter: Sendable {
         func fill(_ field: String, _ value: BSONValue, _ conversion: String) {
             document[field] = value
             added[field] = value
-            count(conversion)
+            counted.append(conversion)
         }
         if document["hashed_password"]?.stringValue == nil,
            let hash = keys.lazy.compactMap({ $0.hashedPassword?.stringValue }).first {
@@ -128,6 +129,7 @@ public struct MigrationConverter: Sendable {
             return skip(.duplicateUsername, "the username \(username) is taken by an earlier user when case is ignored")
         }
         usernames.insert(folded)
+        counted.forEach { count($0) }
         if document["hashed_password"]?.stringValue == nil { count("user-without-password") }
         var oauth: [BSONDocument] = []
         var keySkips: [MigrationSkip] = []
