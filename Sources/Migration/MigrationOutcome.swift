@@ -105,7 +105,7 @@ public struct MigrationOutcome: Sendable {
     /// Records skips counted elsewhere (`count` of which `listed` are known one by one).
     public mutating func record(_ listed: [MigrationSkip], count: Int, reason: SkipReason) {
         for skip in listed where skips.count < Self.skipListLimit { skips.append(skip) }
-        skipCounts[reason, default: 0] += count
+        if count > 0 { skipCounts[reason, default: 0] += count }
     }
 
     /// Adds to the counts of `kind`.
