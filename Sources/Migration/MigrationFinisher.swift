@@ -31,6 +31,7 @@ enum MigrationFinisher {
     static func finish(_ outcome: inout MigrationOutcome, request: MigrationRequest, pool: ClientPool, startedAt: Date, dropKeys: (@Sendable (MongoDatabase) throws -> Void)? = nil) async throws {
         let provisionRequest = ProvisionRequest(database: request.database, layout: .luciaV3, names: request.names,
                                                 sessionFormat: outcome.sessionFormat, toolVersion: request.toolVersion)
+        let provisioning = Date()
         var provision = try await MongoProvisioner.run(provisionRequest, pool: pool)
         let oauthName = request.oauthAccounts, database = request.database
         if (outcome.counts[.oauthAccounts]?.written ?? 0) > 0 {
@@ -51,6 +52,7 @@ enum MigrationFinisher {
             provision.steps.append(step)
         }
         outcome.provision = provision
+        outcome.timed("provision", since: provisioning)
         if request.dropKeys {
             if outcome.verification?.passed != true {
                 outcome.keysDropped = false
@@ -64,9 +66,11 @@ enum MigrationFinisher {
                 outcome.keysNote = "\(request.names.keys) dropped after the verification passed"
             }
         }
-        outcome.elapsedMs = Int(Date().timeIntervalSince(startedAt) * 1000)
+        let recording = Date()
         let record = MigrationLedger.record(outcome, startedAt: startedAt, endedAt: Date(), toolVersion: request.toolVersion)
         let ledger = request.names.ledger
         try await pool.withClient { client in _ = try client.database(database).collection(ledger).insertOne(record) }
+        outcome.timed("ledger", since: recording)
+        outcome.elapsedMs = Int(Date().timeIntervalSince(startedAt) * 1000)
     }
 }

@@ -2,6 +2,7 @@ public import AuthStore
 public import MongoBridge
 public import Provisioning
 import DoctorCore
+public import Foundation
 
 /// The result of one migration: counts per kind, what was converted and skipped (and why), a redacted
 /// sample per kind, the verification, the provision steps that followed, and the exit status.
@@ -76,6 +77,14 @@ public struct MigrationOutcome: Sendable {
     public var keysNote: String?
     /// Milliseconds the run took.
     public var elapsedMs = 0
+    /// Milliseconds per phase, in order: `copy` (read, convert, write), `verify`, `provision` (validators
+    /// and indexes, built after the data), `ledger`.
+    public var phaseMs: [(phase: String, ms: Int)] = []
+
+    /// Records how long `phase` took since `start`.
+    public mutating func timed(_ phase: String, since start: Date) {
+        phaseMs.append((phase, Int(Date().timeIntervalSince(start) * 1000)))
+    }
 
     /// How many skipped rows are listed one by one.
     public static let skipListLimit = 1000

@@ -14,6 +14,9 @@ public enum SQLiteMigration {
 
      - Throws: `MigrationError` for bad input (exit 2); `MongoError` when the server fails.
      */
+    /// How many batches are written at once (the pool needs as many clients).
+    public static let inFlight = 1
+
     public static func run(path: String, tables: [String]? = nil, request: MigrationRequest, pool: ClientPool?,
                            threads: BlockingThreadPool = .shared, progress: MigrationProgressHandler? = nil) async throws -> MigrationOutcome {
         let started = Date()
@@ -39,10 +42,12 @@ public enum SQLiteMigration {
 
         // Users (with their keys), and the OAuth accounts the keys give.
         var rejectedByKind: [MigrationKind: Int] = [:]
-        var pending: Task<(users: WriteTally, oauth: WriteTally), any Error>?
-        var pendingIDs: [String] = [], pendingOAuthIDs: [String] = []
-        func settle(_ task: Task<(users: WriteTally, oauth: WriteTally), any Error>?, ids: [String], oauthIDs: [String]) async throws {
-            guard let task else { return }
+        var rejectedIDs: Set<String> = []  // documents the server refused: not in the target, so not sampled
+        // Up to `inFlight` batches are written at once while the next one is read (the server overlaps them).
+        var pending: [(task: Task<(users: WriteTally, oauth: WriteTally), any Error>, ids: [String], oauthIDs: [String])] = []
+        func settle() async throws {
+            guard !pending.isEmpty else { return }
+            let (task, ids, oauthIDs) = pending.removeFirst()
             let (users, oauth) = try await task.value
             outcome.add(.users, written: users.written)
             outcome.add(.oauthAccounts, written: oauth.written)
@@ -50,10 +55,12 @@ public enum SQLiteMigration {
             rejectedByKind[.oauthAccounts, default: 0] += oauth.rejected.count
             for rejected in users.rejected {
                 converter.markSkipped(userID: ids[rejected.index])
+                rejectedIDs.insert(ids[rejected.index])
                 outcome.record(MigrationSkip(source: "users", row: ids[rejected.index], reason: rejected.duplicateUsername ? .duplicateUsername : .writeRejected,
                                              detail: rejected.duplicateUsername ? "the target already has this username (case-insensitively)" : "the server refused the document (code \(rejected.code))"))
             }
             for rejected in oauth.rejected {
+                rejectedIDs.insert(oauthIDs[rejected.index])
                 outcome.record(MigrationSkip(source: "keys", row: oauthIDs[rejected.index], reason: .writeRejected, detail: "the server refused the document (code \(rejected.code))"))
             }
         }
@@ -80,32 +87,32 @@ public enum SQLiteMigration {
             outcome.add(.oauthAccounts, source: oauth.count, converted: oauth.count)
             done += rows.count
             if let writing {
-                try await settle(pending, ids: pendingIDs, oauthIDs: pendingOAuthIDs)
+                if pending.count >= Self.inFlight { try await settle() }
                 let (u, o) = (users, oauth)
-                pending = Task {
+                let task = Task { () async throws -> (users: WriteTally, oauth: WriteTally) in
                     try await writing.withClient { client in
                         let db = client.database(database)
                         return (try MigrationWriter.copy(u, into: db.collection(names.users)), try MigrationWriter.copy(o, into: db.collection(oauthName)))
                     }
                 }
-                pendingIDs = ids
-                pendingOAuthIDs = oauth.map { $0["_id"]?.stringValue ?? "" }
+                pending.append((task, ids, oauth.map { $0["_id"]?.stringValue ?? "" }))
             }
             progress?(MigrationProgress(kind: "users", done: done, total: total))
         }
-        try await settle(pending, ids: pendingIDs, oauthIDs: pendingOAuthIDs)
+        while !pending.isEmpty { try await settle() }
         let orphans = try await threads.run { () throws -> (skips: [MigrationSkip], count: Int) in try source.orphanKeys(limit: MigrationOutcome.skipListLimit) }
         outcome.record(orphans.skips, count: orphans.count, reason: .missingUser)
 
         // Sessions.
-        var pendingSessions: Task<WriteTally, any Error>?
-        var pendingSessionIDs: [String] = []
-        func settleSessions(_ task: Task<WriteTally, any Error>?, ids: [String]) async throws {
-            guard let task else { return }
+        var pendingSessions: [(task: Task<WriteTally, any Error>, ids: [String])] = []
+        func settleSessions() async throws {
+            guard !pendingSessions.isEmpty else { return }
+            let (task, ids) = pendingSessions.removeFirst()
             let tally = try await task.value
             outcome.add(.sessions, written: tally.written)
             rejectedByKind[.sessions, default: 0] += tally.rejected.count
             for rejected in tally.rejected {
+                rejectedIDs.insert(ids[rejected.index])
                 outcome.record(MigrationSkip(source: "sessions", row: "session \(AuthSession.fingerprint(ofStoredID: ids[rejected.index]))", reason: .writeRejected, detail: "the server refused the document (code \(rejected.code))"))
             }
         }
@@ -128,14 +135,14 @@ public enum SQLiteMigration {
             outcome.add(.sessions, converted: sessions.count)
             done += rows.count
             if let writing {
-                try await settleSessions(pendingSessions, ids: pendingSessionIDs)
+                if pendingSessions.count >= Self.inFlight { try await settleSessions() }
                 let s = sessions
-                pendingSessionIDs = s.map { $0["_id"]?.stringValue ?? "" }
-                pendingSessions = Task { try await writing.withClient { client in try MigrationWriter.copy(s, into: client.database(database).collection(names.sessions)) } }
+                let task = Task { try await writing.withClient { client in try MigrationWriter.copy(s, into: client.database(database).collection(names.sessions)) } }
+                pendingSessions.append((task, s.map { $0["_id"]?.stringValue ?? "" }))
             }
             progress?(MigrationProgress(kind: "sessions", done: done, total: total))
         }
-        try await settleSessions(pendingSessions, ids: pendingSessionIDs)
+        while !pendingSessions.isEmpty { try await settleSessions() }
         outcome.conversions = converter.conversions
         for (kind, sample) in samples { if let first = sample.documents.first { outcome.samples[kind] = SampleRedactor.redact(first, kind: kind) } }
         guard let writing else {
@@ -143,9 +150,12 @@ public enum SQLiteMigration {
             return outcome
         }
 
+        outcome.timed("copy", since: started)
         // Verification, provision, ledger.
+        let verifying = Date()
         let expected = outcome.counts
-        let sampled = samples.mapValues(\.documents)
+        let refused = rejectedIDs
+        let sampled = samples.mapValues { $0.documents.filter { !refused.contains($0["_id"]?.stringValue ?? "") } }
         let rejected = rejectedByKind
         let results = try await writing.withClient { client -> [MigrationKind: MigrationVerifier.Result] in
             let db = client.database(database)
@@ -161,6 +171,7 @@ public enum SQLiteMigration {
             passed: results.values.allSatisfy { $0.problems.isEmpty }, sampled: results.values.map(\.sampled).reduce(0, +),
             problems: MigrationKind.allCases.flatMap { results[$0]?.problems ?? [] })
         for (kind, result) in results { outcome.counts[kind]?.inTarget = result.inTarget }
+        outcome.timed("verify", since: verifying)
         try await MigrationFinisher.finish(&outcome, request: request, pool: writing, startedAt: started)
         return outcome
     }

@@ -1,7 +1,7 @@
 public import AuthStore
 import AuthStoreSQLite
 import Foundation
-public import MongoBridge
+import MongoBridge
 
 /// A Lucia SQLite file opened read-only (`SQLITE_OPEN_READONLY`: nothing is ever written to it, so a
 /// running app keeps its file), its layout detected, its rows read in batches by rowid so that no read
@@ -21,6 +21,10 @@ public final class SQLiteSource: @unchecked Sendable {
     private let connection: SQLiteConnection
     private let userColumns: [String]
     private let sessionColumns: [String]
+    private var keysCopied = false
+    /// The keys copied into SQLite's temporary database with an index on `user_id` (Lucia's key table has
+    /// none, and a read-only connection cannot add one to the file): one pass instead of a scan per batch.
+    static let keyCopy = "temp.\"__md_keys\""
 
     /// How long a read waits for a writer's lock before the file counts as locked.
     public static let busyTimeoutMilliseconds: Int32 = 2000
@@ -79,7 +83,14 @@ public final class SQLiteSource: @unchecked Sendable {
         let page = "SELECT rowid AS \"__rowid\", * FROM \(Self.quoted(layout.userTable)) WHERE rowid > ?1 ORDER BY rowid LIMIT ?2"
         let sql: String
         if let key = layout.keyTable {
-            sql = "SELECT u.\"__rowid\", \(columns), k.id, k.hashed_password FROM (\(page)) AS u LEFT JOIN \(Self.quoted(key)) AS k ON k.user_id = u.id ORDER BY u.\"__rowid\", k.rowid"
+            if !keysCopied {
+                do {
+                    try connection.execute("CREATE TEMP TABLE \"__md_keys\" AS SELECT rowid AS r, user_id, id, hashed_password FROM \(Self.quoted(key))")
+                    try connection.execute("CREATE INDEX temp.\"__md_keys_user\" ON \"__md_keys\" (user_id, r)")
+                } catch { throw Self.failure(error, path) }
+                keysCopied = true
+            }
+            sql = "SELECT u.\"__rowid\", \(columns), k.id, k.hashed_password FROM (\(page)) AS u LEFT JOIN \(Self.keyCopy) AS k ON k.user_id = u.id ORDER BY u.\"__rowid\", k.r"
         } else {
             sql = "SELECT u.\"__rowid\", \(columns) FROM (\(page)) AS u ORDER BY u.\"__rowid\""
         }

@@ -50,6 +50,7 @@ public enum V2Migration {
         var samples: [MigrationKind: DocumentSample] = [:]
         var rejected: [MigrationKind: Int] = [:]
         var sessionSkips = 0
+        var rejectedIDs: Set<String> = []  // documents the server refused: not in the target, so not sampled
         let total = userCount + v2Sessions
         var done = 0
 
@@ -60,6 +61,7 @@ public enum V2Migration {
             guard let last = rows.last?.id?.stringValue else { break }
             after = last
             var updates: [(id: String, added: BSONDocument)] = [], oauth: [BSONDocument] = []
+            var convertedHere = 0
             for row in rows {
                 switch converter.convert(row) {
                 case .success(let user):
@@ -70,6 +72,7 @@ public enum V2Migration {
                     samples[.users, default: DocumentSample()].offer(user.document)
                     user.oauthAccounts.forEach { samples[.oauthAccounts, default: DocumentSample()].offer($0) }
                     outcome.add(.users, converted: 1)
+                    convertedHere += 1
                 case .failure(let skip): outcome.record(skip)
                 }
             }
@@ -81,15 +84,17 @@ public enum V2Migration {
                     let db = client.database(database)
                     return (try MigrationWriter.updateUsers(u, in: db.collection(names.users)), try MigrationWriter.copy(o, into: db.collection(oauthName)))
                 }
-                outcome.add(.users, written: rows.count - users.rejected.count)
+                outcome.add(.users, written: convertedHere - users.rejected.count)
                 outcome.add(.oauthAccounts, written: accounts.written)
                 rejected[.users, default: 0] += users.rejected.count
                 rejected[.oauthAccounts, default: 0] += accounts.rejected.count
                 for r in users.rejected {
+                    rejectedIDs.insert(u[r.index].id)
                     outcome.record(MigrationSkip(source: "users", row: u[r.index].id, reason: r.duplicateUsername ? .duplicateUsername : .writeRejected,
                                                  detail: r.duplicateUsername ? "another user has this username (case-insensitively)" : "the server refused the update (code \(r.code))"))
                 }
                 for r in accounts.rejected {
+                    rejectedIDs.insert(o[r.index]["_id"]?.stringValue ?? "")
                     outcome.record(MigrationSkip(source: "keys", row: o[r.index]["_id"]?.stringValue ?? "", reason: .writeRejected, detail: "the server refused the OAuth account (code \(r.code))"))
                 }
             }
@@ -132,6 +137,7 @@ public enum V2Migration {
                 rejected[.sessions, default: 0] += tally.rejected.count
                 sessionSkips += tally.rejected.count
                 for x in tally.rejected {
+                    rejectedIDs.insert(r[x.index].document["_id"]?.stringValue ?? "")
                     outcome.record(MigrationSkip(source: "sessions", row: "session \(AuthSession.fingerprint(ofStoredID: r[x.index].oldID))", reason: .writeRejected,
                                                  detail: "the server refused the v3 session (code \(x.code))"))
                 }
@@ -148,7 +154,11 @@ public enum V2Migration {
             return outcome
         }
 
-        let expected = outcome.counts, sampled = samples.mapValues(\.documents), rejectedCounts = rejected
+        outcome.timed("copy", since: started)
+        let verifying = Date()
+        let refused = rejectedIDs
+        let expected = outcome.counts, rejectedCounts = rejected
+        let sampled = samples.mapValues { $0.documents.filter { !refused.contains($0["_id"]?.stringValue ?? "") } }
         let (results, leftV2) = try await pool.withClient { client -> ([MigrationKind: MigrationVerifier.Result], Int) in
             let db = client.database(database)
             var results: [MigrationKind: MigrationVerifier.Result] = [:]
@@ -169,6 +179,7 @@ public enum V2Migration {
         }
         outcome.verification = MigrationOutcome.Verification(passed: problems.isEmpty, sampled: results.values.map(\.sampled).reduce(0, +), problems: problems)
         for (kind, result) in results { outcome.counts[kind]?.inTarget = result.inTarget }
+        outcome.timed("verify", since: verifying)
         let keys = names.keys
         try await MigrationFinisher.finish(&outcome, request: request, pool: pool, startedAt: started) { db in try db.collection(keys).drop() }
         return outcome

@@ -52,7 +52,7 @@ struct MigrateOptions: ParsableArguments {
 
     /// Opens the target, runs `body`, renders the outcome and exits with its status.
     func run(_ command: String, _ body: (MongoTargetConnection, String, ProgressBar?) async throws -> MigrationOutcome) async throws {
-        let connection = try MongoTargetConnection.open(target.resolveTarget(), timeout: target.timeout, maxSize: 2, command: command)
+        let connection = try MongoTargetConnection.open(target.resolveTarget(), timeout: target.timeout, maxSize: SQLiteMigration.inFlight + 1, command: command)
         let database = MongoProvisioner.databaseName(flag: db, uriDatabase: connection.uri.database)
         let bar = ProgressBar.onTerminal()
         let outcome: MigrationOutcome

@@ -32,6 +32,7 @@ enum MigrateRenderer {
             ("verification", verification(o.verification)), ("provision", provision(o.provision)),
             ("keysDropped", o.keysDropped.map { JSONValue.bool($0) } ?? .null), ("keysNote", .string(o.keysNote)),
             ("exitStatus", .int(Int(o.exitStatus))), ("elapsedMs", .int(o.elapsedMs)),
+            ("phaseMs", .object(o.phaseMs.map { ($0.phase, JSONValue.int($0.ms)) })),
         ]
         return .object([("schemaVersion", .int(1)), ("migrate", .object(head + data + tail))])
     }

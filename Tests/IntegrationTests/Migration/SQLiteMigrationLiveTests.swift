@@ -124,4 +124,20 @@ struct SQLiteMigrationLiveTests {
         }
         #expect(try await f.collections().isEmpty)
     }
+
+    @Test func aUsernameTheTargetHasAlreadyIsReportedAndItsSessionsSkipped() async throws {
+        let f = try MigrationLiveFixture()
+        defer { Task { await f.tearDown() } }
+        try LuciaSQLiteFixture.make(at: f.sqlitePath, layout: .v3, badRows: false)
+        #expect(try f.run(["provision", "--session-format", "lucia-v3"]).status == 0)
+        _ = try await f.pool.withClient { [db = f.database] in try $0.database(db).collection("users").insertOne(["_id": "other", "username": "BOB"]) }
+        let out = try f.run(["migrate", "sqlite", "--from", f.sqlitePath, "--json"])
+        #expect(out.status == 1)
+        let report = try f.migrateJSON(out)
+        let skips = try #require(report["skips"] as? [[String: Any]])
+        #expect(skips.contains { $0["row"] as? String == "u2" && $0["reason"] as? String == "duplicate-username" })
+        #expect(skips.contains { $0["reason"] as? String == "user-skipped" && ($0["detail"] as? String)?.contains("u2") == true })
+        #expect((report["verification"] as? [String: Any])?["passed"] as? Bool == true)
+        #expect(try await f.find("users").map { $0["_id"] } == ["other", "u1"])
+    }
 }
