@@ -6,8 +6,9 @@ import PasswordHashing
 import Testing
 import TestSupport
 
-/// A database of its own on the plain test server for one migration test (dropped in `tearDown`), the
-/// built binary, and the secrets no output may contain.
+/// A database of its own for one migration test (dropped in `tearDown`), the built binary, and the
+/// secrets no output may contain. The migrations run on the standalone test server when there is one:
+/// they keep a server busy for seconds, and the plain server is shared by the timed ladder tests.
 final class MigrationLiveFixture: @unchecked Sendable {
     let uri: String
     let database = TestServer.uniqueDatabaseName("migrate")
@@ -20,7 +21,7 @@ final class MigrationLiveFixture: @unchecked Sendable {
 
     init() throws {
         TestRuntime.configureOnce()
-        uri = try TestServer.requireURI()
+        uri = try TestServer.standaloneURI ?? TestServer.requireURI()
         pool = try ClientPool(uri: MongoURI(uri), maxSize: 2)
         dir = try TemporaryDirectory(prefix: "migrate-live")
     }
