@@ -14,7 +14,7 @@ struct MigrationKillLiveTests {
         let f = try MigrationLiveFixture()
         defer { Task { await f.tearDown() } }
         let now = Date()
-        try LuciaSQLiteFixture.makeLarge(at: f.sqlitePath, users: Self.users, sessions: Self.sessions, now: now)
+        try await f.blocking { [path = f.sqlitePath] in try LuciaSQLiteFixture.makeLarge(at: path, users: Self.users, sessions: Self.sessions, now: now) }
 
         let process = Process()
         process.executableURL = ProcessRunner.productsDirectory.appendingPathComponent("mongo-doctor")
@@ -40,7 +40,7 @@ struct MigrationKillLiveTests {
         #expect(partial > 0 && partial < Self.sessions, "killed with \(partial) of \(Self.sessions) sessions written")
         #expect(try await f.count("auth_provision", ["step": "migrate.sqlite"]) == 0)
 
-        let out = try f.run(["migrate", "sqlite", "--from", f.sqlitePath, "--json"])
+        let out = try await f.run(["migrate", "sqlite", "--from", f.sqlitePath, "--json"])
         #expect(out.status == 0, "\(out.combined)")
         let report = try f.migrateJSON(out)
         #expect((report["verification"] as? [String: Any])?["passed"] as? Bool == true)

@@ -1,5 +1,6 @@
 import AuthStore
 import AuthStoreMongo
+import BlockingWork
 import Foundation
 import MongoBridge
 import PasswordHashing
@@ -28,9 +29,11 @@ final class MigrationLiveFixture: @unchecked Sendable {
 
     var sqlitePath: String { dir.appending("auth.db") }
 
-    /// Runs `mongo-doctor ARGS --uri … --db …` and checks that no secret was printed.
-    func run(_ args: [String], target: Bool = true) throws -> ProcessRunner.Output {
-        let out = try ProcessRunner.run("mongo-doctor", args + (target ? ["--uri", uri, "--db", database] : []))
+    /// Runs `mongo-doctor ARGS --uri … --db …` (on a thread of its own: the wait must not hold one of
+    /// the few cooperative threads other suites need) and checks that no secret was printed.
+    func run(_ args: [String], target: Bool = true) async throws -> ProcessRunner.Output {
+        let arguments = args + (target ? ["--uri", uri, "--db", database] : [])
+        let out = try await BlockingExecutor.dedicatedThread { () throws -> ProcessRunner.Output in try ProcessRunner.run("mongo-doctor", arguments) }
         for secret in secrets where out.combined.contains(secret) {
             Issue.record(Comment(rawValue: "mongo-doctor \(args.joined(separator: " ")) printed a secret"))
         }
@@ -64,8 +67,20 @@ final class MigrationLiveFixture: @unchecked Sendable {
     }
 
     /// pymongo against this database (`db` bound), for the Lucia v2 documents mongoose wrote.
-    func pymongo(_ body: String) throws {
-        try PyMongo.run(uri: uri, database: database, body)
+    func pymongo(_ body: String) async throws {
+        let (uri, database) = (uri, database)
+        try await BlockingExecutor.dedicatedThread { () throws in _ = try PyMongo.run(uri: uri, database: database, body) }
+    }
+
+    /// Writes `LuciaSQLiteFixture.make` at `sqlitePath` (on a thread of its own).
+    func makeSQLite(_ layout: LuciaSQLiteFixture.Layout, badRows: Bool = true, now: Date = Date()) async throws {
+        let path = sqlitePath
+        try await BlockingExecutor.dedicatedThread { () throws in try LuciaSQLiteFixture.make(at: path, layout: layout, badRows: badRows, now: now) }
+    }
+
+    /// Runs a blocking step (Python, a file write) on a thread of its own.
+    func blocking(_ work: @escaping @Sendable () throws -> Void) async throws {
+        try await BlockingExecutor.dedicatedThread { () throws in try work() }
     }
 
     func tearDown() async {

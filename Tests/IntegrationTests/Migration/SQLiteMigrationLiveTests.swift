@@ -14,10 +14,10 @@ struct SQLiteMigrationLiveTests {
         let f = try MigrationLiveFixture()
         defer { Task { await f.tearDown() } }
         let now = Date()
-        try LuciaSQLiteFixture.make(at: f.sqlitePath, layout: layout, now: now)
+        try await f.makeSQLite(layout, now: now)
         let nowMs = Int64(now.timeIntervalSince1970 * 1000), day: Int64 = 86_400_000
 
-        let out = try f.run(["migrate", "sqlite", "--from", f.sqlitePath, "--json"])
+        let out = try await f.run(["migrate", "sqlite", "--from", f.sqlitePath, "--json"])
         #expect(out.status == 1, "rows were skipped: \(out.stderr)")
         let report = try f.migrateJSON(out)
         #expect((report["verification"] as? [String: Any])?["passed"] as? Bool == true)
@@ -58,11 +58,11 @@ struct SQLiteMigrationLiveTests {
         let validated = try await store.validate(SessionToken(LuciaSQLiteFixture.sessionU2))
         #expect(validated?.user.id == "u2")
 
-        let check = try f.run(["check", "--json"])
+        let check = try await f.run(["check", "--json"])
         #expect(check.status == 0, "check --db after the migration: \(check.stdout)")
 
         // A rerun converges on the same documents (the rehashed password is the source's again).
-        let again = try f.run(["migrate", "sqlite", "--from", f.sqlitePath, "--json"])
+        let again = try await f.run(["migrate", "sqlite", "--from", f.sqlitePath, "--json"])
         #expect(again.status == 1)
         let (userCount, sessionCount) = try await (f.count("users"), f.count("sessions"))
         #expect(userCount == 2 && sessionCount == 3)
@@ -72,8 +72,8 @@ struct SQLiteMigrationLiveTests {
     @Test func sha256StoresHashedIDsThatTheAppFindsByHashingTheCookie() async throws {
         let f = try MigrationLiveFixture()
         defer { Task { await f.tearDown() } }
-        try LuciaSQLiteFixture.make(at: f.sqlitePath, layout: .v2, badRows: false)
-        let out = try f.run(["migrate", "sqlite", "--from", f.sqlitePath, "--session-format", "sha256"])
+        try await f.makeSQLite(.v2, badRows: false)
+        let out = try await f.run(["migrate", "sqlite", "--from", f.sqlitePath, "--session-format", "sha256"])
         #expect(out.status == 1, "u3 and the bad sessions are skipped: \(out.combined)")
         let ids = Set(try await f.find("sessions").compactMap { $0["_id"]?.stringValue })
         #expect(ids == Set([LuciaSQLiteFixture.sessionU1, LuciaSQLiteFixture.sessionU2, LuciaSQLiteFixture.sessionReal].map {
@@ -82,14 +82,14 @@ struct SQLiteMigrationLiveTests {
         let store = try await f.store()
         #expect(store.tokenFormat == .sha256)
         #expect(try await store.validate(SessionToken(LuciaSQLiteFixture.sessionU1))?.user.id == "u1")
-        #expect(try f.run(["check"]).status == 0)
+        #expect(try await f.run(["check"]).status == 0)
     }
 
     @Test func splitIsRefusedAndNothingIsWritten() async throws {
         let f = try MigrationLiveFixture()
         defer { Task { await f.tearDown() } }
-        try LuciaSQLiteFixture.make(at: f.sqlitePath, layout: .v3)
-        let out = try f.run(["migrate", "sqlite", "--from", f.sqlitePath, "--session-format", "split"])
+        try await f.makeSQLite(.v3)
+        let out = try await f.run(["migrate", "sqlite", "--from", f.sqlitePath, "--session-format", "split"])
         #expect(out.status == 2)
         #expect(out.stderr.contains("split cannot be derived from existing tokens"))
         #expect(out.stderr.split(separator: "\n").count == 1)
@@ -99,10 +99,10 @@ struct SQLiteMigrationLiveTests {
     @Test func aDryRunWritesNothingAndLeavesTheFileAlone() async throws {
         let f = try MigrationLiveFixture()
         defer { Task { await f.tearDown() } }
-        try LuciaSQLiteFixture.make(at: f.sqlitePath, layout: .v2)
+        try await f.makeSQLite(.v2)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: f.sqlitePath))
         let mtime = try FileManager.default.attributesOfItem(atPath: f.sqlitePath)[.modificationDate] as? Date
-        let out = try f.run(["migrate", "sqlite", "--from", f.sqlitePath, "--dry-run"])
+        let out = try await f.run(["migrate", "sqlite", "--from", f.sqlitePath, "--dry-run"])
         #expect(out.status == 1)
         #expect(out.stdout.contains("sample users:") && out.stdout.contains("duplicate-username") && out.stdout.contains("nothing was written"))
         #expect(try await f.collections().isEmpty)
@@ -116,9 +116,9 @@ struct SQLiteMigrationLiveTests {
         let notSQLite = f.dir.appending("notes.db")
         try Data("hello, this is not a database at all, just text\n".utf8).write(to: URL(fileURLWithPath: notSQLite))
         let other = f.dir.appending("other.db")
-        try TestPython.run("import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); d.execute('CREATE TABLE todo (id)'); d.commit()", [other])
+        try await f.blocking { try TestPython.run("import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); d.execute('CREATE TABLE todo (id)'); d.commit()", [other]) }
         for (path, message) in [(notSQLite, "not an SQLite database"), (other, "tables found: todo"), (f.dir.appending("absent.db"), "no such file")] {
-            let out = try f.run(["migrate", "sqlite", "--from", path])
+            let out = try await f.run(["migrate", "sqlite", "--from", path])
             #expect(out.status == 2 && out.stderr.contains(message), "\(out.stderr)")
             #expect(out.stderr.split(separator: "\n").count == 1)
         }
@@ -128,10 +128,10 @@ struct SQLiteMigrationLiveTests {
     @Test func aUsernameTheTargetHasAlreadyIsReportedAndItsSessionsSkipped() async throws {
         let f = try MigrationLiveFixture()
         defer { Task { await f.tearDown() } }
-        try LuciaSQLiteFixture.make(at: f.sqlitePath, layout: .v3, badRows: false)
-        #expect(try f.run(["provision", "--session-format", "lucia-v3"]).status == 0)
+        try await f.makeSQLite(.v3, badRows: false)
+        #expect(try await f.run(["provision", "--session-format", "lucia-v3"]).status == 0)
         _ = try await f.pool.withClient { [db = f.database] in try $0.database(db).collection("users").insertOne(["_id": "other", "username": "BOB"]) }
-        let out = try f.run(["migrate", "sqlite", "--from", f.sqlitePath, "--json"])
+        let out = try await f.run(["migrate", "sqlite", "--from", f.sqlitePath, "--json"])
         #expect(out.status == 1)
         let report = try f.migrateJSON(out)
         let skips = try #require(report["skips"] as? [[String: Any]])

@@ -11,8 +11,8 @@ import TestSupport
 struct V2MigrationLiveTests {
     /// Users u1 (key username:alice, s2), u2 (username attribute Bob, OAuth key github:99, no password),
     /// u3 (key email:carol@example.com, legacy hash); sessions with double, int64 and int32 expiries.
-    static func seed(_ f: MigrationLiveFixture, badRows: Bool = false) throws {
-        try f.pymongo("""
+    static func seed(_ f: MigrationLiveFixture, badRows: Bool = false) async throws {
+        try await f.pymongo("""
             now = int(datetime.datetime.now(datetime.timezone.utc).timestamp() * 1000)
             day = 86400000
             db.users.insert_many([{"_id": "u1", "__v": 0}, {"_id": "u2", "username": "Bob", "__v": 0}, {"_id": "u3"}])
@@ -39,10 +39,10 @@ struct V2MigrationLiveTests {
     @Test func migratesInPlaceAndAgainChangesNothing() async throws {
         let f = try MigrationLiveFixture()
         defer { Task { await f.tearDown() } }
-        try Self.seed(f)
-        #expect(try f.run(["check"]).status == 1, "the v2 layout is an error before")
+        try await Self.seed(f)
+        #expect(try await f.run(["check"]).status == 1, "the v2 layout is an error before")
 
-        let out = try f.run(["migrate", "lucia-v2-to-v3", "--json"])
+        let out = try await f.run(["migrate", "lucia-v2-to-v3", "--json"])
         #expect(out.status == 0, "\(out.combined)")
         let report = try f.migrateJSON(out)
         #expect((report["verification"] as? [String: Any])?["passed"] as? Bool == true)
@@ -68,7 +68,7 @@ struct V2MigrationLiveTests {
 
         // Expired (the 1970 one) aside, the result is a clean v3 store; the old passwords log in.
         _ = try await f.pool.withClient { [db = f.database] in try $0.database(db).collection("sessions").delete(["_id": .string(LuciaSQLiteFixture.sessionReal)]) }
-        let check = try f.run(["check", "--json"])
+        let check = try await f.run(["check", "--json"])
         #expect(check.status == 0, "\(check.stdout)")
         let store = try await f.store()
         let hasher = PasswordHasher(maxConcurrentHashes: 1)
@@ -77,11 +77,11 @@ struct V2MigrationLiveTests {
         #expect(try await store.validate(SessionToken(LuciaSQLiteFixture.sessionU1))?.user.id == "u1")
 
         // Again: every session is v3 already; the rehashed password stays.
-        let again = try f.migrateJSON(try f.run(["migrate", "lucia-v2-to-v3", "--json"]))
+        let again = try f.migrateJSON(try await f.run(["migrate", "lucia-v2-to-v3", "--json"]))
         #expect((again["counts"] as? [String: [String: Any]])?["sessions"]?["converted"] as? Int == 0)
         #expect(try await f.find("users").first?["hashed_password"]?.stringValue?.hasPrefix("$argon2id$") == true)
 
-        let dropped = try f.run(["migrate", "lucia-v2-to-v3", "--drop-keys", "--json"])
+        let dropped = try await f.run(["migrate", "lucia-v2-to-v3", "--drop-keys", "--json"])
         let droppedReport = try f.migrateJSON(dropped)
         #expect(dropped.status == 0 && droppedReport["keysDropped"] as? Bool == true)
         #expect(try await !f.collections().contains("keys"))
@@ -90,8 +90,8 @@ struct V2MigrationLiveTests {
     @Test func badRowsAreReportedLeftInV2FormAndKeepTheKeys() async throws {
         let f = try MigrationLiveFixture()
         defer { Task { await f.tearDown() } }
-        try Self.seed(f, badRows: true)
-        let out = try f.run(["migrate", "lucia-v2-to-v3", "--drop-keys", "--json"])
+        try await Self.seed(f, badRows: true)
+        let out = try await f.run(["migrate", "lucia-v2-to-v3", "--drop-keys", "--json"])
         #expect(out.status == 1)
         let report = try f.migrateJSON(out)
         #expect(report["skippedByReason"] as? [String: Int] == ["missing-user": 2, "unparseable-expiry": 1])
@@ -103,15 +103,15 @@ struct V2MigrationLiveTests {
     @Test func provisionedV2ValidatorsAreReplacedAndDryRunWritesNothing() async throws {
         let f = try MigrationLiveFixture()
         defer { Task { await f.tearDown() } }
-        #expect(try f.run(["provision", "--layout", "lucia-v2"]).status == 0)
-        try Self.seed(f)
+        #expect(try await f.run(["provision", "--layout", "lucia-v2"]).status == 0)
+        try await Self.seed(f)
         let before = try await (f.find("users"), f.find("sessions"), f.find("keys"), f.collections())
-        let dry = try f.run(["migrate", "lucia-v2-to-v3", "--dry-run"])
+        let dry = try await f.run(["migrate", "lucia-v2-to-v3", "--dry-run"])
         #expect(dry.status == 0 && dry.stdout.contains("nothing was written"))
         let after = try await (f.find("users"), f.find("sessions"), f.find("keys"), f.collections())
         #expect(before.0 == after.0 && before.1 == after.1 && before.2 == after.2 && before.3 == after.3)
 
-        let out = try f.run(["migrate", "lucia-v2-to-v3", "--session-format", "sha256", "--json"])
+        let out = try await f.run(["migrate", "lucia-v2-to-v3", "--session-format", "sha256", "--json"])
         #expect(out.status == 0, "\(out.combined)")
         let ids = Set(try await f.find("sessions").compactMap { $0["_id"]?.stringValue })
         #expect(ids == Set([LuciaSQLiteFixture.sessionU1, LuciaSQLiteFixture.sessionU2, LuciaSQLiteFixture.sessionReal].map { AuthCrypto.hexLowercase(AuthCrypto.sha256($0)) }))
