@@ -6,8 +6,8 @@ import TestSupport
 
 /// A migration killed with SIGKILL in the middle of its writes, then run again, ends with exactly the
 /// source's documents: none missing, none twice, each equal to its row.
-@Suite(.enabled(if: TestServer.shouldRun, "set MONGODB_TEST_URI (scripts/test starts SecantusDB)"))
-struct MigrationKillLiveTests {
+extension MigrationLive {
+@Suite struct MigrationKillLiveTests {
     static let users = 2000, sessions = 20_000
 
     @Test func killedAndRunAgain() async throws {
@@ -60,4 +60,5 @@ struct MigrationKillLiveTests {
         }
         #expect(try await f.count("auth_provision", ["step": "migrate.sqlite"]) == 1)
     }
+}
 }

@@ -8,8 +8,13 @@ import Testing
 import TestSupport
 
 /// A database of its own for one migration test (dropped in `tearDown`), the built binary, and the
-/// secrets no output may contain. The migrations run on the standalone test server when there is one:
-/// they keep a server busy for seconds, and the plain server is shared by the timed ladder tests.
+/// secrets no output may contain. The migrations run on a test server of their own when `scripts/test`
+/// started one (`MONGODB_TEST_MIGRATE_URI`): they keep a server busy for seconds, and the other servers
+/// serve timed tests.
+/// The live migration suites, one at a time (each keeps the server busy).
+@Suite(.serialized, .enabled(if: TestServer.shouldRun, "set MONGODB_TEST_URI (scripts/test starts SecantusDB)"))
+struct MigrationLive {}
+
 final class MigrationLiveFixture: @unchecked Sendable {
     let uri: String
     let database = TestServer.uniqueDatabaseName("migrate")
@@ -22,7 +27,7 @@ final class MigrationLiveFixture: @unchecked Sendable {
 
     init() throws {
         TestRuntime.configureOnce()
-        uri = try TestServer.standaloneURI ?? TestServer.requireURI()
+        uri = try TestServer.migrateURI ?? TestServer.requireURI()
         pool = try ClientPool(uri: MongoURI(uri), maxSize: 2)
         dir = try TemporaryDirectory(prefix: "migrate-live")
     }

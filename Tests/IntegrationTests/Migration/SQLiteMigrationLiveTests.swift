@@ -7,8 +7,8 @@ import TestSupport
 
 /// `migrate sqlite` through the binary into the live test server, on every layout: the documents field
 /// by field, the skips, the ledger, a login with the old password, `check --db` clean, an idempotent rerun.
-@Suite(.enabled(if: TestServer.shouldRun, "set MONGODB_TEST_URI (scripts/test starts SecantusDB)"))
-struct SQLiteMigrationLiveTests {
+extension MigrationLive {
+@Suite struct SQLiteMigrationLiveTests {
     @Test(arguments: LuciaSQLiteFixture.Layout.allCases)
     func migratesEveryLayout(_ layout: LuciaSQLiteFixture.Layout) async throws {
         let f = try MigrationLiveFixture()
@@ -140,4 +140,5 @@ struct SQLiteMigrationLiveTests {
         #expect((report["verification"] as? [String: Any])?["passed"] as? Bool == true)
         #expect(try await f.find("users").map { $0["_id"] } == ["other", "u1"])
     }
+}
 }

@@ -7,8 +7,8 @@ import TestSupport
 
 /// `migrate lucia-v2-to-v3` in place on real Lucia v2 documents (written with pymongo as adapter-mongoose
 /// writes them: millisecond expiries as double, int32 or int64, `__v`, string ids), through the binary.
-@Suite(.enabled(if: TestServer.shouldRun, "set MONGODB_TEST_URI (scripts/test starts SecantusDB)"))
-struct V2MigrationLiveTests {
+extension MigrationLive {
+@Suite struct V2MigrationLiveTests {
     /// Users u1 (key username:alice, s2), u2 (username attribute Bob, OAuth key github:99, no password),
     /// u3 (key email:carol@example.com, legacy hash); sessions with double, int64 and int32 expiries.
     static func seed(_ f: MigrationLiveFixture, badRows: Bool = false) async throws {
@@ -119,4 +119,5 @@ struct V2MigrationLiveTests {
         #expect(store.tokenFormat == .sha256)
         #expect(try await store.validate(SessionToken(LuciaSQLiteFixture.sessionU2))?.user.id == "u2")
     }
+}
 }
