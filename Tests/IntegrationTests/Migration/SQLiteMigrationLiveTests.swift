@@ -19,6 +19,7 @@ extension MigrationLive {
 
         let out = try await f.run(["migrate", "sqlite", "--from", f.sqlitePath, "--json"])
         #expect(out.status == 1, "rows were skipped: \(out.stderr)")
+        #expect(out.stderr.isEmpty, "no progress bar when standard error is not a terminal: \(out.stderr)")
         let report = try f.migrateJSON(out)
         #expect((report["verification"] as? [String: Any])?["passed"] as? Bool == true)
         #expect(report["skipped"] as? Int == (layout.hasKeys ? 9 : 7))
