@@ -29,6 +29,7 @@ let package = Package(
         .library(name: "Setup", targets: ["Setup"]),
         .library(name: "DoctorRun", targets: ["DoctorRun"]),
         .library(name: "AuthAdmin", targets: ["AuthAdmin"]),
+        .library(name: "Migration", targets: ["Migration"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -120,6 +121,13 @@ let package = Package(
             dependencies: ["AuthStore", "AuthStoreMongo", "AuthStoreSQLite", "MongoBridge", "DoctorCore", "BlockingWork"],
             swiftSettings: strictSettings
         ),
+        // `migrate`: Lucia v2 to v3 in MongoDB, and a Lucia SQLite file into MongoDB: layout detection,
+        // streaming readers, a pure converter with typed skips, batched idempotent writes, verification, ledger.
+        .target(
+            name: "Migration",
+            dependencies: ["AuthStore", "AuthStoreSQLite", "AuthStoreMongo", "MongoBridge", "Provisioning", "DoctorCore", "BlockingWork", "Redaction"],
+            swiftSettings: strictSettings
+        ),
         // The `users` and `sessions` admin layer: opens an AuthStore for a target (MongoDB from a resolved
         // URI, or a SQLite file), the operations as library calls with secret-free results; also the one
         // helper that opens a target's client pool (provision uses it too).
@@ -140,7 +148,7 @@ let package = Package(
             name: "MongoDoctorCLI",
             dependencies: [
                 "DoctorCore", "DoctorRun", "DoctorChecks", "MongoBridge", "ConnectionString", "Redaction", "MongodDiagnosis", "LocalMongod", "BlockingWork", "Provisioning",
-                "AuthStore", "AuthAdmin", "Setup",
+                "AuthStore", "AuthAdmin", "Setup", "Migration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -184,11 +192,12 @@ let package = Package(
         .testTarget(name: "DoctorRunTests", dependencies: ["DoctorRun", "DoctorCore", "DoctorChecks", "LocalMongod", "MongodDiagnosis", "ConnectionString", "MongoBridge", "TLSProbe", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "AuthStore", "AuthStoreSQLite", "MongoBridge", "DoctorCore", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SetupTests", dependencies: ["Setup", "DoctorCore", "DoctorRun", "DoctorChecks", "LocalMongod", "MongodDiagnosis", "Provisioning", "AuthStore"], swiftSettings: strictSettings),
+        .testTarget(name: "MigrationTests", dependencies: ["Migration", "AuthStore", "MongoBridge", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "AuthStoreTests", dependencies: ["AuthStore", "AuthStoreSQLite", "PasswordHashing", "TestSupport"], swiftSettings: strictSettings),
         // Tests that need a live test server (scripts/test starts them); every other target runs offline.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["MongoBridge", "BlockingWork", "DoctorChecks", "DoctorCore", "TLSProbe", "TestSupport", "AuthStore", "AuthStoreMongo", "PasswordHashing", "Provisioning"],
+            dependencies: ["MongoBridge", "BlockingWork", "DoctorChecks", "DoctorCore", "TLSProbe", "TestSupport", "AuthStore", "AuthStoreMongo", "PasswordHashing", "Provisioning", "Migration"],
             swiftSettings: strictSettings
         ),
         .testTarget(

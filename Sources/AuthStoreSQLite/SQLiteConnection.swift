@@ -1,13 +1,13 @@
 internal import CSQLite
-import AuthStore
+package import AuthStore
 
 /// One SQLite connection: the sole owner of its `sqlite3*` and of its prepared statements, used by
 /// one thread at a time (the pool hands it out). Closing finalizes every statement first.
-final class SQLiteConnection {
+package final class SQLiteConnection {
     private var handle: OpaquePointer?
     private var statements: [String: SQLiteStatement] = [:]
     /// The database file, for errors.
-    let path: String
+    package let path: String
 
     /**
      Opens (or creates) `path` with WAL, a busy timeout, and foreign keys on (as better-sqlite3 has them).
@@ -15,7 +15,7 @@ final class SQLiteConnection {
      - Throws: `AuthStoreError` naming the file: `.notADatabase`, `.corruptDatabase`, `.cannotOpen`, …
      */
     /// `readOnly` opens an existing file without creating it or changing its journal mode.
-    init(path: String, busyTimeoutMilliseconds: Int32, readOnly: Bool = false) throws(AuthStoreError) {
+    package init(path: String, busyTimeoutMilliseconds: Int32, readOnly: Bool = false) throws(AuthStoreError) {
         self.path = path
         var db: OpaquePointer?
         let access = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
@@ -42,7 +42,7 @@ final class SQLiteConnection {
     deinit { close() }
 
     /// Finalizes every statement, then closes the handle (idempotent).
-    func close() {
+    package func close() {
         statements.values.forEach { $0.finalize() }
         statements.removeAll()
         if let handle { sqlite3_close_v2(handle) }
@@ -50,20 +50,20 @@ final class SQLiteConnection {
     }
 
     /// The cached prepared statement for `sql`, reset and unbound after `body`.
-    func withStatement<T>(_ sql: String, _ body: (SQLiteStatement) throws(AuthStoreError) -> T) throws(AuthStoreError) -> T {
+    package func withStatement<T>(_ sql: String, _ body: (SQLiteStatement) throws(AuthStoreError) -> T) throws(AuthStoreError) -> T {
         let statement = try prepared(sql)
         defer { statement.reset() }
         return try body(statement)
     }
 
     /// Runs statements without results (DDL, pragmas, `BEGIN`/`COMMIT`), one at a time.
-    func execute(_ sql: String) throws(AuthStoreError) {
+    package func execute(_ sql: String) throws(AuthStoreError) {
         let rc = sqlite3_exec(handle, sql, nil, nil, nil)
         guard rc == SQLITE_OK else { throw SQLiteErrors.error(rc, path: path, doing: "running a statement") }
     }
 
     /// The first column of the first row of `sql`, as text.
-    func scalarText(_ sql: String) throws(AuthStoreError) -> String? {
+    package func scalarText(_ sql: String) throws(AuthStoreError) -> String? {
         try withStatement(sql) { (s) throws(AuthStoreError) -> String? in try s.step() ? s.text(0) : nil }
     }
 

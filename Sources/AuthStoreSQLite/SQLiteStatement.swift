@@ -1,9 +1,9 @@
 internal import CSQLite
-import AuthStore
+package import AuthStore
 
 /// A prepared statement, owned by its `SQLiteConnection` (which finalizes it); borrowed inside
 /// `withStatement` only.
-final class SQLiteStatement {
+package final class SQLiteStatement {
     private var raw: OpaquePointer?
     private let path: String
 
@@ -25,7 +25,7 @@ final class SQLiteStatement {
     }
 
     /// Binds `values` to parameters 1…n.
-    func bind(_ values: [AuthValue]) throws(AuthStoreError) {
+    package func bind(_ values: [AuthValue]) throws(AuthStoreError) {
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             let rc: Int32
@@ -42,7 +42,7 @@ final class SQLiteStatement {
     }
 
     /// Steps once: `true` with a row, `false` when done.
-    func step() throws(AuthStoreError) -> Bool {
+    package func step() throws(AuthStoreError) -> Bool {
         let rc = sqlite3_step(raw)
         switch rc {
         case SQLITE_ROW: return true
@@ -52,25 +52,25 @@ final class SQLiteStatement {
     }
 
     /// Binds `values` and steps to the end (INSERT, UPDATE, DELETE).
-    func run(_ values: [AuthValue]) throws(AuthStoreError) {
+    package func run(_ values: [AuthValue]) throws(AuthStoreError) {
         try bind(values)
         while try step() {}
     }
 
     /// The number of result columns.
-    var columnCount: Int { Int(sqlite3_column_count(raw)) }
+    package var columnCount: Int { Int(sqlite3_column_count(raw)) }
 
     /// The name of result column `index`.
-    func columnName(_ index: Int) -> String { sqlite3_column_name(raw, Int32(index)).map { String(cString: $0) } ?? "" }
+    package func columnName(_ index: Int) -> String { sqlite3_column_name(raw, Int32(index)).map { String(cString: $0) } ?? "" }
 
     /// Column `index` of the current row as text, `nil` when NULL.
-    func text(_ index: Int) -> String? { sqlite3_column_text(raw, Int32(index)).map { String(cString: $0) } }
+    package func text(_ index: Int) -> String? { sqlite3_column_text(raw, Int32(index)).map { String(cString: $0) } }
 
     /// Column `index` of the current row as an integer.
-    func integer(_ index: Int) -> Int64 { sqlite3_column_int64(raw, Int32(index)) }
+    package func integer(_ index: Int) -> Int64 { sqlite3_column_int64(raw, Int32(index)) }
 
     /// Column `index` of the current row as it is stored.
-    func value(_ index: Int) -> AuthValue {
+    package func value(_ index: Int) -> AuthValue {
         let column = Int32(index)
         switch sqlite3_column_type(raw, column) {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(raw, column))

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import AuthStore
 public import DoctorChecks
 
 /// `--db NAME`, `--users`, `--sessions`: which auth store `check` examines (the `authstore` check).
@@ -31,5 +32,7 @@ public struct AuthStoreOptions: ParsableArguments {
     }
 
     /// The target, when `--db` is given.
-    public var target: AuthStoreTarget? { db.map { AuthStoreTarget(database: $0, users: users, sessions: sessions) } }
+    public var target: AuthStoreTarget? {
+        db.map { AuthStoreTarget(database: $0, users: users, sessions: sessions, ledger: ProvisionLedger.collection(forUsers: users)) }
+    }
 }

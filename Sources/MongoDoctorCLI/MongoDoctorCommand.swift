@@ -13,7 +13,7 @@ public struct MongoDoctorCommand: AsyncParsableCommand {
         version: MongoDoctorVersion.current,
         subcommands: [
             CheckCommand.self, URICommand.self, LogCommand.self, ExplainCommand.self,
-            ProvisionCommand.self, SetupCommand.self, PendingCommand.Migrate.self,
+            ProvisionCommand.self, SetupCommand.self, MigrateCommand.self,
             UsersCommand.self, SessionsCommand.self,
         ],
         defaultSubcommand: CheckCommand.self

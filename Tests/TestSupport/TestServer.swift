@@ -15,6 +15,8 @@ public enum TestServer {
 
     /// The `--standalone` server's URI (no replica-set advertisement), when one is running.
     public static var standaloneURI: String? { value("MONGODB_TEST_STANDALONE_URI") }
+    /// The migration tests' own standalone server (`MONGODB_TEST_MIGRATE_URI`), when one is running.
+    public static var migrateURI: String? { value("MONGODB_TEST_MIGRATE_URI") }
 
     /// Whether a missing server must fail the run (CI).
     public static var isRequired: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }

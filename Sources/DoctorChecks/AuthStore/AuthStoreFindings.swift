@@ -9,9 +9,10 @@ public struct AuthStoreFindings: Sendable {
     /// Creates the rules for `target`.
     public init(target: AuthStoreTarget) { self.target = target }
 
-    /// Whether `snapshot` is Lucia v2's layout: a `keys` collection, or sessions with `active_expires`/`idle_expires`.
+    /// Whether `snapshot` is Lucia v2's layout: a `keys` collection (unless a verified migration kept it),
+    /// or sessions with `active_expires`/`idle_expires`.
     public func isV2(_ snapshot: AuthStoreSnapshot) -> Bool {
-        snapshot.collections[target.keys] != nil || !snapshot.v2SessionFields.isEmpty
+        (snapshot.collections[target.keys] != nil && !snapshot.migratedFromV2) || !snapshot.v2SessionFields.isEmpty
     }
 
     /// The findings for `snapshot`, in a fixed order.
@@ -79,7 +80,7 @@ public struct AuthStoreFindings: Sendable {
 
     func layoutV2(_ snapshot: AuthStoreSnapshot) -> Finding {
         var signs: [String] = []
-        if snapshot.collections[target.keys] != nil { signs.append("collection \(target.keys)") }
+        if snapshot.collections[target.keys] != nil, !snapshot.migratedFromV2 { signs.append("collection \(target.keys)") }
         if !snapshot.v2SessionFields.isEmpty { signs.append("sessions with " + snapshot.v2SessionFields.joined(separator: ", ")) }
         return Finding(
             id: .authStoreLayoutV2, severity: .error, title: "\(target.database) has Lucia v2's layout (\(signs.joined(separator: "; ")))",

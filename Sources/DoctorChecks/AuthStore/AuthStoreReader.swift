@@ -11,6 +11,8 @@ public struct AuthStoreReader: Sendable {
     public var uri: String
     /// The per-command timeout.
     public var timeout: Duration
+    /// The ledger step of a `migrate lucia-v2-to-v3` run (Migration's `MigrationLedger`).
+    public static let v2MigrationStep = "migrate.lucia-v2-to-v3"
     /// How many documents the type samples read.
     public var sampleSize = 200
 
@@ -34,13 +36,18 @@ public struct AuthStoreReader: Sendable {
             snapshot.indexes[name] = try await batch(["listIndexes": .string(name)], in: target.database)
         }
         if hasUsers { snapshot.userIDTypes = try await types(of: "_id", in: target.users, db: target.database) }
+        if snapshot.collections[target.keys] != nil, let ledger = target.ledger, snapshot.collections[ledger] != nil {
+            let filter: BSONDocument = ["step": .string(Self.v2MigrationStep), "verified": true]
+            let found = try? await batch(["find": .string(ledger), "filter": .document(filter), "limit": 1], in: target.database)
+            snapshot.migratedFromV2 = !(found ?? []).isEmpty
+        }
         guard hasSessions else { return snapshot }
         snapshot.sessionUserIDTypes = try await types(of: "user_id", in: target.sessions, db: target.database)
         let v2Filter: BSONDocument = ["$or": [["active_expires": ["$exists": true]], ["idle_expires": ["$exists": true]]]]
         if let v2 = try await batch(["find": .string(target.sessions), "filter": .document(v2Filter), "limit": 1], in: target.database).first {
             snapshot.v2SessionFields = ["active_expires", "idle_expires"].filter { v2[$0] != nil }
         }
-        let isV2 = !snapshot.v2SessionFields.isEmpty || snapshot.collections[target.keys] != nil
+        let isV2 = !snapshot.v2SessionFields.isEmpty || (snapshot.collections[target.keys] != nil && !snapshot.migratedFromV2)
         let expired: BSONDocument = isV2
             ? ["idle_expires": ["$lt": .double(now.timeIntervalSince1970 * 1000)]]
             : ["expires_at": ["$lt": .date(BSONDate(now))]]

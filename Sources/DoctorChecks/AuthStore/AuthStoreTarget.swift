@@ -8,15 +8,19 @@ public struct AuthStoreTarget: Sendable, Equatable {
     public var users: String
     /// The sessions collection (`--sessions`, default `sessions`).
     public var sessions: String
-    /// Lucia v2's keys collection, whose presence marks the v2 layout.
+    /// Lucia v2's keys collection, whose presence marks the v2 layout (unless the ledger records a
+    /// verified `migrate lucia-v2-to-v3` that kept it).
     public var keys: String
+    /// `provision`'s ledger collection, where `migrate` records its runs (`nil`: not read).
+    public var ledger: String?
 
     /// Creates a target.
-    public init(database: String, users: String = "users", sessions: String = "sessions", keys: String = "keys") {
+    public init(database: String, users: String = "users", sessions: String = "sessions", keys: String = "keys", ledger: String? = nil) {
         self.database = database
         self.users = users
         self.sessions = sessions
         self.keys = keys
+        self.ledger = ledger
     }
 
     /// The values every auth store finding gives the catalog: `{db}`, `{users}`, `{sessions}`.
@@ -41,6 +45,8 @@ public struct AuthStoreSnapshot: Sendable {
     public var expiredSessions: Int?
     /// Lower-cased usernames held by more than one user, with how many, most first.
     public var duplicateUsernames: [(name: String, count: Int)] = []
+    /// Whether the ledger records a verified `migrate lucia-v2-to-v3` (the keys collection it kept is no v2 sign).
+    public var migratedFromV2 = false
 
     /// An empty snapshot.
     public init() {}

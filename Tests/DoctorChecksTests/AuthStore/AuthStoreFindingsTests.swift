@@ -77,4 +77,12 @@ import Testing
         #expect(findings[1].fixes.map(\.id) == [.authStoreDeleteExpiredSessions, .authStoreProvision])
         #expect(findings[2].evidence == ["alice: 3 users", "bob: 2 users"] && findings[2].values["examples"] == "alice, bob")
     }
+
+    @Test(arguments: [(false, [FindingID.authStoreLayoutV2]), (true, [])])
+    func keysAVerifiedMigrationKeptAreNoV2Sign(_ migrated: Bool, _ expected: [FindingID]) {
+        var snapshot = Self.healthy()
+        snapshot.collections["keys"] = false
+        snapshot.migratedFromV2 = migrated
+        #expect(rules.findings(for: snapshot).map(\.id) == expected)
+    }
 }
