@@ -26,6 +26,9 @@ import time
 
 import pymongo
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_record import record  # noqa: E402  (Benchmarks/run collects these)
+
 S2 = "s2:q0kz7c2x9m4b1n8v:1c1c255593c55d6653c32fdcb9d99f36cf7b8380be85a741f7e58723b240ab851aa7cff42074b60575082dad868997ecffd492936e58932eb30d29c3f99e3488"
 DAY = 86400000
 
@@ -140,11 +143,14 @@ def main():
         ours_rate, base_rate = documents / statistics.median(mine), documents / statistics.median(theirs)
         ratio = ours_rate / base_rate
         print(f"{name}: {ours_rate:,.0f} docs/s against {base_rate:,.0f} docs/s: {ratio:.2f}x (target >= 0.9x) {'PASS' if ratio >= 0.9 else 'FAIL'}")
+        record("migrate-sqlite", name, ours_rate, "docs/s", base_rate, ratio, ">= 0.9x pymongo", ratio >= 0.9)
 
     line("copy (read, convert, write) vs pymongo insert_many", copy_ours, copy_base)
     line("whole job (with verification and indexes) vs insert_many + the same indexes and counts", whole_ours, whole_base)
     growth = max(rss_big) / rss_small
     print(f"peak RSS: {max(rss_big) / 1024:.1f} MiB at {documents} rows against {rss_small / 1024:.1f} MiB at {documents // 10} rows: {growth:.2f}x (target <= 1.3x) {'PASS' if growth <= 1.3 else 'FAIL'}")
+    record("migrate-sqlite", f"peak RSS at {documents} rows against {documents // 10}", max(rss_big) / 1024, "MiB",
+           rss_small / 1024, growth, "<= 1.3x", growth <= 1.3)
     for name in ("ours", "base", "small"):
         client.drop_database(f"bench_{name}")
 
