@@ -11,8 +11,9 @@ struct ConfigParser {
         case invalid(YAMLProblem)
     }
 
-    /// Parses a file's bytes. Bytes that are not UTF-8 make it invalid at the first bad one (mongod's
-    /// yaml-cpp refuses them too); the caller's `String(decoding:)` would have hidden them.
+    /// Parses a file's bytes. Bytes that are not UTF-8 make it invalid, located at the first bad one
+    /// (line, column and offset): mongod's yaml-cpp refuses them too, and the file is readable, so
+    /// `config.unreadable` and its permission fix would be wrong.
     func parse(_ data: Data) -> Outcome {
         if let text = String(data: data, encoding: .utf8) { return parse(text) }
         let bytes = [UInt8](data)
