@@ -19,8 +19,9 @@ package final class SQLiteConnection {
         self.path = path
         var db: OpaquePointer?
         let access = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-        let flags = access | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        let flags = access | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE | (readOnly ? SQLITE_OPEN_URI : 0)
+        let name = readOnly ? SQLiteReadOnlyName.uri(for: path) : path
+        let rc = sqlite3_open_v2(name, &db, flags, nil)
         handle = db
         guard rc == SQLITE_OK else {
             close()

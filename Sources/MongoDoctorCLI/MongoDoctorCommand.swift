@@ -26,6 +26,7 @@ public struct MongoDoctorCommand: AsyncParsableCommand {
     public static func runMain(arguments: [String]? = nil) async -> Never {
         MongoDoctorVersion.configureRuntime()
         do {
+            if arguments == nil { try ArgumentEncoding.validate(ArgumentEncoding.processArguments) }
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()

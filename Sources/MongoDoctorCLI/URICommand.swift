@@ -19,7 +19,7 @@ struct URICommand: AsyncParsableCommand {
             (not echoed on a terminal) and prints it percent-encoded for the user information, nothing else.
             """)
 
-    @Argument(help: "The connection string to lint (quote it for the shell).") var uri: String?
+    @Argument(help: "The connection string to lint (quote it for the shell), or - to read it on standard input.") var uri: String?
     @Flag(name: .long, help: "Read a password on standard input and print it percent-encoded (nothing else).")
     var encodePassword = false
     @OptionGroup var output: OutputOptions
@@ -35,11 +35,12 @@ struct URICommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard let uri else {
+        guard let argument = uri else {
             let password = try PasswordInput.read()
             FileHandle.standardOutput.write(Data((ConnectionString.encodeCredential(password) + "\n").utf8))
             return
         }
+        let uri = argument == "-" ? try URIInput.read() : argument
         let catalog = try platformOptions.loadCatalog()
         let platform = platformOptions.platform ?? .current
         let clock = ContinuousClock()
@@ -51,7 +52,7 @@ struct URICommand: AsyncParsableCommand {
         let driver = context.fact(DriverURIOpinion.self) ?? DriverURIOpinion(accepts: false, error: nil)
         let report = Report(
             toolName: MongoDoctorVersion.toolName, toolVersion: MongoDoctorVersion.current,
-            target: URIRedaction.redact(uri), targetSource: "argument", checks: results,
+            target: URIRedaction.redact(uri), targetSource: argument == "-" ? "standard input" : "argument", checks: results,
             elapsedMs: start.duration(to: clock.now).milliseconds,
             sections: [("uri", URIReportSection.value(for: lint, driver: driver))])
         try output.emit(report)

@@ -29,6 +29,34 @@ struct SQLiteFileTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "never a half-write")
     }
 
+    /// `inspect` (what `provision --dry-run` reads) writes nothing: a read-only connection to a WAL database
+    /// used to leave `-wal` and `-shm` files beside it. Found by `GarbageInputTests` (a truncated auth.db).
+    @Test("inspect leaves a WAL database and its directory as they were", arguments: ["whole", "truncated"])
+    func inspectWritesNothing(kind: String) async throws {
+        let directory = try TemporaryDirectory(prefix: "authstore-inspect")
+        defer { directory.remove() }
+        let path = directory.appending("auth.db")
+        let backend = try await SQLiteAuthBackend.open(path: path)
+        let store = try await AuthStore.open(backend: backend)
+        _ = try await store.createUser(username: "alice", hashedPassword: nil)
+        backend.close()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["auth.db"])
+        if kind == "truncated" {
+            let whole = try Data(contentsOf: URL(fileURLWithPath: path))
+            try whole.prefix(whole.count / 2 + 100).write(to: URL(fileURLWithPath: path))
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        if kind == "whole" {
+            let report = try #require(try await SQLiteAuthBackend.inspect(path: path))
+            #expect(report.hasUserTable && report.hasSessionTable && report.hasUsernameIndex)
+        } else {
+            let error = await #expect(throws: AuthStoreError.self) { _ = try await SQLiteAuthBackend.inspect(path: path) }
+            #expect(error?.code == .corruptDatabase, "\(String(describing: error))")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["auth.db"])
+    }
+
     @Test("a directory that does not exist: cannotOpen")
     func missingDirectory() async throws {
         let error = await #expect(throws: AuthStoreError.self) { _ = try await SQLiteAuthBackend.open(path: "/nonexistent-authstore/auth.db") }

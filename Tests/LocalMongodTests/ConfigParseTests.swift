@@ -39,6 +39,27 @@ struct ConfigParseTests {
         }
     }
 
+    /// Bytes that are not UTF-8 (a binary file, a PNG, a Latin-1 comment) are `config.invalid-yaml` at the
+    /// first bad byte (mongod's parser refuses them too), never `config.unreadable` with a chmod fix.
+    @Test(
+        "a configuration that is not UTF-8 is invalid at its first bad byte",
+        arguments: [
+            ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], 1, 1, "0x89 at byte offset 0"),
+            (Array("net:\n  port: 27017\n# caf".utf8) + [0xE9] + Array("\n".utf8), 3, 6, "0xE9 at byte offset 24"),
+            (Array("storage:\n  dbPath: /data/".utf8) + [0xC3], 2, 17, "0xC3 at byte offset 25"),
+        ] as [([UInt8], Int, Int, String)])
+    func notUTF8(_ bytes: [UInt8], _ line: Int, _ column: Int, _ byte: String) async throws {
+        let dir = try TestDirectory("cfg")
+        defer { dir.remove() }
+        let path = dir.sub("mongod.conf")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let outcome = try await runCheck("config.parse", LocalSetup(configPath: path, serviceUser: "root"))
+        #expect(outcome.finding("config.unreadable") == nil)
+        let finding = try #require(outcome.finding("config.invalid-yaml"))
+        #expect(finding.title.contains("line \(line), column \(column)"), "\(finding.title)")
+        #expect(finding.evidence.joined(separator: "\n").contains("not UTF-8 text (byte \(byte))"), "\(finding.evidence)")
+    }
+
     @Test(
         "unknown options are errors with a did-you-mean",
         arguments: [

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Parses a mongod configuration file into dotted leaves, or explains where it is broken.
@@ -8,6 +9,28 @@ struct ConfigParser {
     enum Outcome: Sendable, Equatable {
         case parsed(MongodConfig)
         case invalid(YAMLProblem)
+    }
+
+    /// Parses a file's bytes. Bytes that are not UTF-8 make it invalid, located at the first bad one
+    /// (line, column and offset): mongod's yaml-cpp refuses them too, and the file is readable, so
+    /// `config.unreadable` and its permission fix would be wrong.
+    func parse(_ data: Data) -> Outcome {
+        if let text = String(data: data, encoding: .utf8) { return parse(text) }
+        let bytes = [UInt8](data)
+        var offset = 0, iterator = bytes.makeIterator(), decoder = UTF8()
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput, .error: break decoding
+            }
+        }
+        offset = min(offset, max(bytes.count - 1, 0))
+        let lineStart = bytes[..<offset].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        let line = bytes[..<offset].count { $0 == UInt8(ascii: "\n") } + 1
+        let byte = bytes.isEmpty ? "" : String(format: " 0x%02X", bytes[offset])
+        return .invalid(YAMLProblem(
+            line: line, column: offset - lineStart + 1, problem: "not UTF-8 text (byte\(byte) at byte offset \(offset))",
+            hints: ["the file is not text: --config must name mongod's YAML configuration file"]))
     }
 
     func parse(_ text: String) -> Outcome {

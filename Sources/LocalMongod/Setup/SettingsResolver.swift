@@ -56,10 +56,7 @@ struct SettingsResolver {
         } catch {
             return (.unreadable(error.reason), MongodConfig())
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return (.unreadable("not UTF-8 text"), MongodConfig())
-        }
-        switch ConfigParser().parse(text) {
+        switch ConfigParser().parse(data) {
         case .parsed(let config): return (.parsed, config)
         case .invalid(let problem): return (.invalid(problem), MongodConfig())
         }
