@@ -62,6 +62,10 @@ public final class AdminStore: Sendable {
             throw RunError("\(command): no SQLite store at \(path) (create it with: mongo-doctor provision --sqlite \(path))")
         }
         do {
+            // A database without AuthStore's tables is someone else's file: refuse it rather than add tables to it.
+            if let report = try await SQLiteAuthBackend.inspect(path: path), !(report.hasUserTable && report.hasSessionTable) {
+                throw RunError("\(command): \(path) is an SQLite database without the auth tables user and session (provision it first: mongo-doctor provision --sqlite \(path))")
+            }
             let backend = try await SQLiteAuthBackend.open(path: path)
             do {
                 // A file without secret_hash is not split (provision adds the column for split), so an
@@ -75,6 +79,8 @@ public final class AdminStore: Sendable {
                 backend.close()
                 throw error
             }
+        } catch let error as RunError {
+            throw error
         } catch {
             throw RunError("\(command): \(error)")
         }

@@ -110,6 +110,28 @@ struct GarbageInputTests {
         }
     }
 
+    /// A real SQLite database that is not an auth store (an app's own file) is refused by the admin
+    /// commands, never given AuthStore's tables.
+    @Test func anotherAppsSQLiteDatabaseIsLeftAlone() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.appending("app.db")
+        _ = try TestPython.run("import sqlite3, sys\ndb = sqlite3.connect(sys.argv[1])\ndb.execute('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)')\ndb.execute(\"INSERT INTO notes (body) VALUES ('keep me')\")\ndb.commit()\ndb.close()", [path])
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let invocations: [(args: [String], stdin: String?)] = [
+            (["users", "list", "--sqlite", path], nil),
+            (["users", "add", "alice", "--password-stdin", "--sqlite", path], "correct horse battery\n"),
+            (["sessions", "purge-expired", "--sqlite", path], nil),
+        ]
+        for (args, stdin) in invocations {
+            let what = "mongo-doctor \(args.joined(separator: " "))"
+            Self.expectOneLineError(try ProcessRunner.run("mongo-doctor", args, stdin: stdin), ["without the auth tables", path, "provision --sqlite"], what)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "\(what) changed the file")
+        }
+        let tables = try TestPython.run("import sqlite3, sys\nprint(','.join(r[0] for r in sqlite3.connect(sys.argv[1]).execute(\"SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name\")))", [path])
+        #expect(tables.trimmingCharacters(in: .whitespacesAndNewlines) == "notes")
+    }
+
     /// `check --config FILE`: a configuration that is not text is a finding of the check (exit 1, the
     /// documented code for an error finding) that names the file, the line and column and the bad byte.
     @Test("a garbage file as mongod's configuration", arguments: [Garbage.binary, .png])
