@@ -27,6 +27,9 @@ import time
 
 import pymongo
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_record import record  # noqa: E402  (Benchmarks/run collects these)
+
 FORMATS = ("split", "lucia-v3")
 WARM_UP = 0.5
 
@@ -167,6 +170,9 @@ def report(label, mine, theirs, baseline, throughput_target, cpu_target=None):
     if mine["failures"] or theirs["failures"]:
         line += f" [rejected: ours {mine['failures']}, baseline {theirs['failures']}]"
     print(line, flush=True)
+    record("session-validation", f"{label}, throughput", our_rate, "/s", their_rate, ratio, f">= {throughput_target}x {baseline}", ok_rate)
+    if cpu_target is not None:
+        record("session-validation", f"{label}, client CPU per validation", our_cpu, "us", their_cpu, cpu_ratio, f"<= {cpu_target}x {baseline}", ok_cpu)
     return ok_rate, ok_cpu
 
 

@@ -3,12 +3,16 @@
 Every target is on 127.0.0.1. Each figure is the median of several runs of the whole process.
 Ratios below 1.0 meet the target.
 """
+import os
 import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_record import record  # noqa: E402  (Benchmarks/run collects these)
 
 doctor, uri = sys.argv[1], sys.argv[2]
 quick = "--quick" in sys.argv
@@ -51,10 +55,11 @@ def silent_listener():
     return server, server.getsockname()[1]
 
 
-def report(name, seconds, target, note=""):
+def report(name, seconds, target, note="", baseline=None):
     ratio = seconds / target
     verdict = "meets target" if ratio <= 1.0 else "MISSES target"
     print(f"{name:<44} {seconds:7.3f} s   target {target:6.3f} s   ratio {ratio:5.2f}  {verdict}{note}")
+    record("time-to-verdict", name, seconds, "s", baseline, ratio, f"<= {target:.3f} s (ratio <= 1.0)", ratio <= 1.0)
 
 
 print(f"mongo-doctor: {doctor}\nserver: {uri}\n")
@@ -77,7 +82,7 @@ silent = timed([doctor, "check", "--uri", f"mongodb://127.0.0.1:{port}/", "--tim
 report("silent host (--timeout 1)", silent, probe_timeout * 1.1)
 
 healthy = timed([doctor, "check", "--uri", uri])
-report("healthy server, every stage", healthy, pymongo_ping / 2, "  (target: half of pymongo's ping)")
+report("healthy server, every stage", healthy, pymongo_ping / 2, "  (target: half of pymongo's ping)", baseline=pymongo_ping)
 
 if not quick:
     wait = f"import pymongo\ntry: pymongo.MongoClient('mongodb://127.0.0.1:{port}/').admin.command('ping')\nexcept Exception: pass"

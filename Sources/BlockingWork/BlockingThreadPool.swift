@@ -152,15 +152,20 @@ public final class BlockingThreadPool: @unchecked Sendable {
     /// Runs queued items until the pool shuts down and the queue is empty.
     private func workLoop() {
         condition.lock()
+        // Polls once after each item it ran; a poll that found nothing is followed by parking,
+        // so an idle pool never keeps a core busy.
+        var mayPoll = true
         while true {
             if let item = queue.popFirst() {
                 queuedCount.store(queue.count, ordering: .releasing)
                 condition.unlock()
                 item()
                 condition.lock()
+                mayPoll = true
             } else if state != .running {
                 break
-            } else if spinning < maxSpinningThreads && spinInterval > .zero {
+            } else if mayPoll && spinning < maxSpinningThreads && spinInterval > .zero {
+                mayPoll = false
                 spinning += 1
                 condition.unlock()
                 pollForWork()

@@ -99,4 +99,24 @@ import TestSupport
         #expect(pool.startedThreadCount == 1)
         await pool.shutdown()  // returns although the thread was polling
     }
+
+    /// A thread polls once after the work it ran, then parks: an idle pool uses no CPU.
+    @Test func anIdleThreadParksAfterOnePoll() async throws {
+        let pool = BlockingThreadPool(threadCount: 1, spinInterval: .milliseconds(5), maxSpinningThreads: 1)
+        let clock = try await pool.run { () -> clockid_t in
+            var id = clockid_t()
+            precondition(pthread_getcpuclockid(pthread_self(), &id) == 0)
+            return id
+        }
+        func cpuSeconds() -> Double {
+            var now = timespec()
+            clock_gettime(clock, &now)
+            return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+        }
+        try await Task.sleep(for: .milliseconds(50))  // past the one poll
+        let before = cpuSeconds()
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(cpuSeconds() - before < 0.03, "the idle thread kept polling")
+        await pool.shutdown()
+    }
 }
