@@ -9,7 +9,7 @@ import TestSupport
 /// failpoint on `aggregate` (an error code, then `closeConnection`), and the server killed and
 /// restarted. Each test starts a SecantusDB of its own (failpoints and kills are server-wide) and
 /// stops it whatever happens.
-@Suite("AuthStore MongoDB: faults", .serialized, .enabled(if: TestServer.shouldRun, "set MONGODB_TEST_URI (scripts/test starts SecantusDB)"))
+@Suite("AuthStore MongoDB: faults", .enabled(if: TestServer.shouldRun, "set MONGODB_TEST_URI (scripts/test starts SecantusDB)"))
 struct SessionFaultLiveTests {
     /// Live sessions of `count` users through `store`: (token, user id).
     static func seed(_ store: AuthStore, count: Int, prefix: String = "fault-user") async throws -> [(SessionToken, String)] {
@@ -34,7 +34,8 @@ struct SessionFaultLiveTests {
                         outcomes.append(valid?.user.id == userID ? .right : .wrong)
                     } catch { outcomes.append(.error) }  // typed: AuthStoreError
                     do {
-                        let unknown = try await store.validate(SessionToken(String(token.value.reversed())))
+                        // Well formed but never stored: a database round trip that must answer nil.
+                        let unknown = try await store.validate(try store.tokenFormat.generate().token)
                         outcomes.append(unknown == nil ? .right : .wrong)
                     } catch { outcomes.append(.error) }
                     return outcomes
@@ -51,56 +52,61 @@ struct SessionFaultLiveTests {
         _ = try await pool.withClient { try $0.runCommand(finished) }
     }
 
-    @Test("a failCommand failpoint on aggregate: every affected call throws, none is valid, the next calls are right",
-          arguments: [
-            ("errorCode 91", ["failCommands": ["aggregate"], "errorCode": 91] as BSONDocument),
-            ("closeConnection", ["failCommands": ["aggregate"], "closeConnection": true] as BSONDocument),
-          ])
-    func failpointOnAggregate(label: String, data: BSONDocument) async throws {
+    /// The two failures the failpoint injects on `aggregate`: an error reply (91, ShutdownInProgress,
+    /// which also makes the driver forget the server until its monitor sees it again), and a dropped connection.
+    static let failures: [(String, BSONDocument)] = [
+        ("errorCode 91", ["failCommands": ["aggregate"], "errorCode": 91]),
+        ("closeConnection", ["failCommands": ["aggregate"], "closeConnection": true]),
+    ]
+
+    @Test("a failCommand failpoint on aggregate: every affected call throws, none is valid, the next calls are right")
+    func failpointOnAggregate() async throws {
         let server = try OwnTestServer(prefix: "faults-fp", testCommands: true)
         defer { server.stop() }
         TestRuntime.configureOnce()
-        // A short server selection timeout, so a call that lost its connection fails quickly.
-        let pool = try ClientPool(uri: MongoURI(server.uri + "?serverSelectionTimeoutMS=3000"), maxSize: 4)
+        // A short server selection timeout, so that a call fails quickly while the server is unusable, and
+        // a short heartbeat, so that the monitor finds the server again soon after a "shutting down" error.
+        let pool = try ClientPool(uri: MongoURI(server.uri + "?serverSelectionTimeoutMS=3000&heartbeatFrequencyMS=500"), maxSize: 4)
         let admin = try ClientPool(uri: MongoURI(server.uri), maxSize: 1)
         let backend = MongoAuthBackend(pool: pool, configuration: MongoAuthConfiguration(database: "faults"))
         let store = try await AuthStore.open(backend: backend)
         let seeded = try await Self.seed(store, count: 16)
         #expect(await Self.round(store, seeded).allSatisfy { $0 == .right }, "before the failpoint")
 
-        try await Self.failpoint(admin, "alwaysOn", data: data)
-        let during = await Self.round(store, seeded)
-        try await Self.failpoint(admin, "off")
-        #expect(during.allSatisfy { $0 == .error }, "\(label): \(during.filter { $0 != .error }.count) of \(during.count) calls did not throw")
-        #expect(!during.contains(.wrong))
+        for (label, data) in Self.failures {
+            try await Self.failpoint(admin, "alwaysOn", data: data)
+            let during = await Self.round(store, seeded)
+            try await Self.failpoint(admin, "off")
+            #expect(during.allSatisfy { $0 == .error }, "\(label): \(during.filter { $0 != .error }.count) of \(during.count) calls did not throw")
 
-        // The failpoint is off: the very next round is right (the pool reconnects on its own).
-        let after = await Self.round(store, seeded)
-        #expect(after.allSatisfy { $0 == .right }, "\(label) after: \(after)")
+            // The failpoint is off: the very next round is right (the pool reconnects on its own).
+            let after = await Self.round(store, seeded)
+            #expect(after.allSatisfy { $0 == .right }, "\(label), right after: \(after.filter { $0 == .error }.count) errors, \(after.filter { $0 == .wrong }.count) wrong")
 
-        // Under load: 16 looping tasks while the failpoint goes on and off; errors, never a wrong answer.
-        let stop = ContinuousClock.now + .seconds(3)
-        async let load: [Outcome] = withTaskGroup(of: [Outcome].self) { group in
-            for (token, userID) in seeded {
-                group.addTask {
-                    var outcomes: [Outcome] = []
-                    while ContinuousClock.now < stop {
-                        do { outcomes.append(try await store.validate(token)?.user.id == userID ? .right : .wrong) }
-                        catch { outcomes.append(.error) }
+            // Under load: 16 looping tasks while the failpoint goes on and off; errors, never a wrong answer.
+            let stop = ContinuousClock.now + .seconds(3)
+            async let load: [Outcome] = withTaskGroup(of: [Outcome].self) { group in
+                for (token, userID) in seeded {
+                    group.addTask {
+                        var outcomes: [Outcome] = []
+                        while ContinuousClock.now < stop {
+                            do { outcomes.append(try await store.validate(token)?.user.id == userID ? .right : .wrong) }
+                            catch { outcomes.append(.error) }
+                        }
+                        return outcomes
                     }
-                    return outcomes
                 }
+                return await group.reduce(into: []) { $0 += $1 }
             }
-            return await group.reduce(into: []) { $0 += $1 }
+            try await Task.sleep(for: .milliseconds(700))
+            try await Self.failpoint(admin, "alwaysOn", data: data)
+            try await Task.sleep(for: .milliseconds(1000))
+            try await Self.failpoint(admin, "off")
+            let loaded = await load
+            #expect(!loaded.contains(.wrong), "\(label) under load: \(loaded.filter { $0 == .wrong }.count) wrong answers")
+            #expect(loaded.contains(.error) && loaded.contains(.right), "\(label) under load: both errors and right answers")
+            #expect(await Self.round(store, seeded).allSatisfy { $0 == .right }, "\(label): after the load")
         }
-        try await Task.sleep(for: .milliseconds(700))
-        try await Self.failpoint(admin, "alwaysOn", data: data)
-        try await Task.sleep(for: .milliseconds(1000))
-        try await Self.failpoint(admin, "off")
-        let loaded = await load
-        #expect(!loaded.contains(.wrong), "\(label) under load: \(loaded.filter { $0 == .wrong }.count) wrong answers")
-        #expect(loaded.contains(.error) && loaded.contains(.right), "\(label) under load: both errors and right answers")
-        #expect(await Self.round(store, seeded).allSatisfy { $0 == .right }, "\(label): after the load")
         await pool.close()
         await admin.close()
     }
@@ -110,7 +116,7 @@ struct SessionFaultLiveTests {
         let server = try OwnTestServer(prefix: "faults-restart")
         defer { server.stop() }
         TestRuntime.configureOnce()
-        let pool = try ClientPool(uri: MongoURI(server.uri + "?serverSelectionTimeoutMS=2000"), maxSize: 4)
+        let pool = try ClientPool(uri: MongoURI(server.uri + "?serverSelectionTimeoutMS=2000&heartbeatFrequencyMS=500"), maxSize: 4)
         let backend = MongoAuthBackend(pool: pool, configuration: MongoAuthConfiguration(database: "faults"))
         let store = try await AuthStore.open(backend: backend)
         let seeded = try await Self.seed(store, count: 8)
