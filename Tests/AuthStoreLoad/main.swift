@@ -17,12 +17,18 @@ func run(_ arguments: [String]) async throws -> LoadReport {
         throw UsageError()
     }
     let threads = BlockingThreadPool(threadCount: poolSize, name: "authstore-load")
-    defer { Task { await threads.shutdown() } }
-    switch arguments[1] {
+    let report = try await run(arguments[1], target: arguments[2], seconds: seconds, callers: callers, poolSize: poolSize, threads: threads)
+    await threads.shutdown()
+    return report
+}
+
+/// One run on `backend` (`mongo` or `sqlite`) at `target` (a URI or a file).
+func run(_ backend: String, target: String, seconds: Double, callers: Int, poolSize: Int, threads: BlockingThreadPool) async throws -> LoadReport {
+    switch backend {
     case "mongo":
         try MongoRuntime.configure(appName: "authstore-load", version: "0")
         let appName = "md-load-\(UUID().uuidString.prefix(8).lowercased())"
-        let base = arguments[2]
+        let base = target
         let uri = base + (base.contains("?") ? "&" : "?") + "appName=\(appName)"
         let counter = try ServerConnections(uri: base, appName: appName)
         let pool = try ClientPool(uri: MongoURI(uri), maxSize: poolSize, threads: threads)
@@ -39,9 +45,9 @@ func run(_ arguments: [String]) async throws -> LoadReport {
         await counter.close()
         return report
     case "sqlite":
-        let backend = try await SQLiteAuthBackend.open(path: arguments[2], threads: threads, maxConnections: poolSize)
-        defer { backend.close() }
-        let store = try await AuthStore.open(backend: backend)
+        let sqlite = try await SQLiteAuthBackend.open(path: target, threads: threads, maxConnections: poolSize)
+        defer { sqlite.close() }
+        let store = try await AuthStore.open(backend: sqlite)
         var report = try await LoadLoop.run(store, seconds: seconds, callers: callers, sample: { nil })
         report.backend = "sqlite"
         report.poolSize = poolSize
