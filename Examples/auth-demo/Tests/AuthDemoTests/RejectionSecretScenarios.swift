@@ -1,4 +1,5 @@
 @testable import AuthDemo
+import AuthStore
 import Foundation
 import HTTPTypes
 import Hummingbird
