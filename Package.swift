@@ -170,6 +170,15 @@ let package = Package(
             path: "Benchmarks/AuthStoreBench",
             swiftSettings: strictSettings
         ),
+        // The load run of issue 13 (not a product): concurrent AuthStore validations of live, expired, unknown and
+        // forged tokens on MongoDB or SQLite, every answer checked, RSS and connections reported as JSON
+        // (IntegrationTests' SessionLoadTests for 5 s, scripts/load for 30 s).
+        .executableTarget(
+            name: "authstore-load",
+            dependencies: ["AuthStore", "AuthStoreMongo", "AuthStoreSQLite", "MongoBridge", "BlockingWork"],
+            path: "Tests/AuthStoreLoad",
+            swiftSettings: strictSettings
+        ),
         // Helpers shared by the test targets only (test server discovery, temporary directories, and the
         // one set of loopback sockets: listeners, reserved refusing ports, Unix sockets), and AuthStore's
         // contract test bodies, which AuthStoreTests (memory, SQLite) and IntegrationTests (MongoDB) both run.
@@ -197,7 +206,7 @@ let package = Package(
         // Tests that need a live test server (scripts/test starts them); every other target runs offline.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["MongoBridge", "BlockingWork", "DoctorChecks", "DoctorCore", "TLSProbe", "TestSupport", "AuthStore", "AuthStoreMongo", "PasswordHashing", "Provisioning", "Migration"],
+            dependencies: ["MongoBridge", "BlockingWork", "DoctorChecks", "DoctorCore", "TLSProbe", "TestSupport", "AuthStore", "AuthStoreMongo", "PasswordHashing", "Provisioning", "Migration", "AuthStoreSQLite"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -31,3 +31,11 @@ struct MongoRouteTests {
     @Test func bodies() async throws { try await RouteScenarios.bodies(.mongo) }
     @Test func noSecretsLeak() async throws { try await RouteScenarios.noSecretsLeak(.mongo) }
 }
+
+/// Issue 13's secret corpus on the rejection paths, on both stores.
+@Suite("auth-demo: no secret on rejection paths")
+struct RejectionSecretTests {
+    @Test func sqlite() async throws { try await RejectionSecretScenarios.run(.sqlite) }
+    @Test(.enabled(if: TestEnvironment.runsMongo, "needs MONGODB_TEST_URI (scripts/test starts the server)"))
+    func mongo() async throws { try await RejectionSecretScenarios.run(.mongo) }
+}
