@@ -216,25 +216,6 @@ public struct MigrationConverter: Sendable {
         }
     }
 
-    /// The BSON type's name as `$type` gives it.
-    public static func typeName(_ value: BSONValue) -> String {
-        switch value {
-        case .double: "double"
-        case .string: "string"
-        case .document: "object"
-        case .array: "array"
-        case .binary: "binData"
-        case .objectId: "objectId"
-        case .bool: "bool"
-        case .date: "date"
-        case .null: "null"
-        case .regex: "regex"
-        case .int32: "int"
-        case .timestamp: "timestamp"
-        case .int64: "long"
-        case .decimal128: "decimal"
-        case .minKey: "minKey"
-        case .maxKey: "maxKey"
-        }
-    }
+    /// The BSON type's name as `$type` gives it (`BSONValue.typeName`).
+    public static func typeName(_ value: BSONValue) -> String { value.typeName }
 }

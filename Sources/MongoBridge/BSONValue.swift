@@ -123,3 +123,28 @@ extension BSONValue {
         }
     }
 }
+
+extension BSONValue {
+    /// The type's name as the `$type` query operator and aggregation expression spell it
+    /// (`string`, `objectId`, `date`, `int`, `long`, `binData`, …).
+    public var typeName: String {
+        switch self {
+        case .double: "double"
+        case .string: "string"
+        case .document: "object"
+        case .array: "array"
+        case .binary: "binData"
+        case .objectId: "objectId"
+        case .bool: "bool"
+        case .date: "date"
+        case .null: "null"
+        case .regex: "regex"
+        case .int32: "int"
+        case .timestamp: "timestamp"
+        case .int64: "long"
+        case .decimal128: "decimal"
+        case .minKey: "minKey"
+        case .maxKey: "maxKey"
+        }
+    }
+}

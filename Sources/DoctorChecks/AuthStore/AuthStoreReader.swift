@@ -106,27 +106,3 @@ extension AuthStoreSnapshot {
         return users.isEmpty || sessions.isEmpty || !users.isDisjoint(with: sessions)
     }
 }
-
-extension BSONValue {
-    /// The type's name as `$type` gives it (`string`, `objectId`, `date`, `double`).
-    var typeName: String {
-        switch self {
-        case .double: "double"
-        case .string: "string"
-        case .document: "object"
-        case .array: "array"
-        case .binary: "binData"
-        case .objectId: "objectId"
-        case .bool: "bool"
-        case .date: "date"
-        case .null: "null"
-        case .regex: "regex"
-        case .int32: "int"
-        case .timestamp: "timestamp"
-        case .int64: "long"
-        case .decimal128: "decimal"
-        case .minKey: "minKey"
-        case .maxKey: "maxKey"
-        }
-    }
-}
