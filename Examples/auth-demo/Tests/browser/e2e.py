@@ -25,6 +25,8 @@ os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must not fetch anything, e
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
 CHROMIUM = "/usr/bin/chromium"
@@ -87,17 +89,23 @@ def run(args):
         def heading():
             return driver.find_element(By.TAG_NAME, "h1").text
 
+        def click_and_wait(by, selector):
+            # A click returns before the request (a POST and its redirect) has loaded: wait for the next page.
+            page = driver.find_element(By.TAG_NAME, "html")
+            driver.find_element(by, selector).click()
+            WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+
         def fill(username, password):
             driver.find_element(By.ID, "username").clear()
             driver.find_element(By.ID, "username").send_keys(username)
             driver.find_element(By.ID, "password").send_keys(password)
-            driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+            click_and_wait(By.CSS_SELECTOR, "form.form button[type=submit]")
 
         driver.get(base + "/dashboard")
         check(driver.current_url == base + "/login", "an anonymous /dashboard did not go to /login: " + driver.current_url)
         shot("1-login")
 
-        driver.find_element(By.LINK_TEXT, "Create an account").click()
+        click_and_wait(By.LINK_TEXT, "Create an account")
         check(heading() == "Create your account", "no sign-up form: " + heading())
         shot("2-signup")
         fill(USERNAME, PASSWORD)
@@ -115,7 +123,7 @@ def run(args):
         driver.refresh()
         check(heading() == "Hello, " + USERNAME, "a reload lost the session: " + heading())
 
-        driver.find_element(By.CSS_SELECTOR, ".actions button[type=submit]").click()
+        click_and_wait(By.CSS_SELECTOR, ".actions button[type=submit]")
         check(driver.current_url == base + "/login", "sign-out did not go to /login: " + driver.current_url)
         check(driver.get_cookie("auth_session") is None, "sign-out left the cookie")
         driver.back()
@@ -137,7 +145,7 @@ def run(args):
 
         driver.get(base + "/signup")
         check(driver.current_url == base + "/dashboard", "a signed-in /signup did not go to the dashboard")
-        driver.find_element(By.CSS_SELECTOR, ".actions button[type=submit]").click()
+        click_and_wait(By.CSS_SELECTOR, ".actions button[type=submit]")
         driver.get(base + "/signup")
         fill(USERNAME.upper(), PASSWORD)
         alert = driver.find_element(By.CSS_SELECTOR, "p.alert").text
