@@ -81,15 +81,7 @@ enum MongoAuthDocuments {
         return record
     }
 
-    static func bson(_ value: AuthValue) -> BSONValue {
-        switch value {
-        case .text(let text): .string(text)
-        case .integer(let number): .int64(number)
-        case .real(let number): .double(number)
-        case .blob(let bytes): .binary(BSONBinary(subtype: 0, bytes: bytes))
-        case .null: .null
-        }
-    }
+    static func bson(_ value: AuthValue) -> BSONValue { value.bsonValue }
 
     static func authValue(_ value: BSONValue) -> AuthValue? {
         switch value {

@@ -1,4 +1,5 @@
 public import AuthStore
+import AuthStoreMongo
 import AuthStoreSQLite
 import Foundation
 import MongoBridge
@@ -180,16 +181,8 @@ public final class SQLiteSource: @unchecked Sendable {
         }
     }
 
-    /// SQLite's storage classes as BSON: INTEGER int64, REAL double, TEXT string, BLOB binary, NULL null.
-    static func bson(_ value: AuthValue) -> BSONValue {
-        switch value {
-        case .text(let text): .string(text)
-        case .integer(let number): .int64(number)
-        case .real(let number): .double(number)
-        case .blob(let bytes): .binary(BSONBinary(subtype: 0, bytes: bytes))
-        case .null: .null
-        }
-    }
+    /// SQLite's storage classes as BSON (`AuthValue.bsonValue`: INTEGER int64, REAL double, TEXT string, BLOB binary, NULL null).
+    static func bson(_ value: AuthValue) -> BSONValue { value.bsonValue }
 
     static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
     static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
