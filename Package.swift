@@ -202,7 +202,7 @@ let package = Package(
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "AuthStore", "AuthStoreSQLite", "MongoBridge", "DoctorCore", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SetupTests", dependencies: ["Setup", "DoctorCore", "DoctorRun", "DoctorChecks", "LocalMongod", "MongodDiagnosis", "Provisioning", "AuthStore"], swiftSettings: strictSettings),
         .testTarget(name: "MigrationTests", dependencies: ["Migration", "AuthStore", "MongoBridge", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "AuthStoreTests", dependencies: ["AuthStore", "AuthStoreSQLite", "PasswordHashing", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "AuthStoreTests", dependencies: ["AuthStore", "AuthStoreSQLite", "BlockingWork", "PasswordHashing", "TestSupport"], swiftSettings: strictSettings),
         // Tests that need a live test server (scripts/test starts them); every other target runs offline.
         .testTarget(
             name: "IntegrationTests",

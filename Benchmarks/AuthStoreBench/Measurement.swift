@@ -31,17 +31,19 @@ struct CaseResult {
  Runs `callers` concurrent loops of `validate` over `tokens` (each caller starting at its own offset)
  for `warmUp` and then for `duration`; only the second phase is counted and timed.
 
- - Parameter validate: one validation; `true` when the token was accepted.
+ - Parameters:
+   - executor: the executor the loops prefer (the store's thread pool), or `nil` for the cooperative pool.
+   - validate: one validation; `true` when the token was accepted.
  */
 func measure(
-    tokens: [String], callers: Int, warmUp: Duration, duration: Duration,
+    tokens: [String], callers: Int, warmUp: Duration, duration: Duration, executor: (any TaskExecutor)?,
     validate: @escaping @Sendable (String) async throws -> Bool
 ) async throws -> CaseResult {
     func phase(_ length: Duration) async throws -> (Int, Int) {
         let deadline = ContinuousClock.now + length
         return try await withThrowingTaskGroup(of: (Int, Int).self) { group in
             for caller in 0..<callers {
-                group.addTask {
+                group.addTask(executorPreference: executor) {
                     var index = caller * tokens.count / callers, done = 0, failed = 0
                     while ContinuousClock.now < deadline {
                         if try await validate(tokens[index % tokens.count]) { done += 1 } else { failed += 1 }

@@ -1,10 +1,12 @@
 // Helper of Benchmarks/session-validation (not a product): seeds and validates AuthStore sessions.
 //   authstore-bench seed-mongo URI DB FORMAT COUNT TOKENS      COUNT users with one session each; tokens to TOKENS
-//   authstore-bench validate-mongo URI DB FORMAT TOKENS CALLERS SECONDS
+//   authstore-bench validate-mongo URI DB FORMAT TOKENS CALLERS SECONDS MODE
 //   authstore-bench seed-sqlite FILE FORMAT COUNT TOKENS
-//   authstore-bench validate-sqlite FILE FORMAT TOKENS CALLERS SECONDS
+//   authstore-bench validate-sqlite FILE FORMAT TOKENS CALLERS SECONDS MODE
 // A validate command runs CALLERS concurrent loops of AuthStore.validate (0.5 s warm-up, then SECONDS)
 // and prints `validations= failures= wall= cpu=` (cpu: this process's user + system seconds).
+// MODE: `handoff`, the loops run on the cooperative pool and every call is handed to the store's
+// threads and back; `on-pool`, the loops prefer the store's executor (AuthStore.preferredExecutor).
 import AuthStore
 import AuthStoreMongo
 import AuthStoreSQLite
@@ -34,9 +36,12 @@ func seed(_ store: AuthStore, count: Int, attributes: AuthAttributes) async thro
 }
 
 /// Runs the validation loops against `store` and prints the result line.
-func validateAll(_ store: AuthStore, tokensPath: String, callers: Int, duration: Double) async throws {
+func validateAll(_ store: AuthStore, tokensPath: String, callers: Int, duration: Double, mode: String) async throws {
     let tokens = try readTokens(tokensPath)
-    let result = try await measure(tokens: tokens, callers: callers, warmUp: .milliseconds(500), duration: .seconds(duration)) { token in
+    guard mode == "handoff" || mode == "on-pool" else { throw AuthStoreError(.invalidAttribute, "unknown mode") }
+    let executor = mode == "on-pool" ? store.preferredExecutor : nil
+    let result = try await measure(tokens: tokens, callers: callers, warmUp: .milliseconds(500), duration: .seconds(duration),
+                                   executor: executor) { token in
         try await store.validate(SessionToken(token)) != nil
     }
     print(result.line)
@@ -51,7 +56,7 @@ func format(_ name: String) throws -> SessionTokenFormat {
 func run(_ arguments: [String]) async throws {
     let command = arguments.count > 1 ? arguments[1] : ""
     switch (command, arguments.count) {
-    case ("seed-mongo", 7), ("validate-mongo", 8):
+    case ("seed-mongo", 7), ("validate-mongo", 9):
         try MongoRuntime.configure(appName: "authstore-bench", version: "0")
         let callers = command == "seed-mongo" ? 8 : Int(arguments[6])!
         // One client and one thread per caller: neither the pool nor its threads are the bound.
@@ -62,11 +67,11 @@ func run(_ arguments: [String]) async throws {
         if command == "seed-mongo" {
             try writeTokens(try await seed(store, count: Int(arguments[5])!, attributes: ["plan": .text("free")]), to: arguments[6])
         } else {
-            try await validateAll(store, tokensPath: arguments[5], callers: callers, duration: Double(arguments[7])!)
+            try await validateAll(store, tokensPath: arguments[5], callers: callers, duration: Double(arguments[7])!, mode: arguments[8])
         }
         await pool.close()
         await threads.shutdown()
-    case ("seed-sqlite", 6), ("validate-sqlite", 7):
+    case ("seed-sqlite", 6), ("validate-sqlite", 8):
         let callers = command == "seed-sqlite" ? 4 : Int(arguments[5])!
         let threads = BlockingThreadPool(threadCount: callers, name: "authstore-bench")
         let backend = try await SQLiteAuthBackend.open(path: arguments[2], threads: threads, maxConnections: callers)
@@ -74,7 +79,7 @@ func run(_ arguments: [String]) async throws {
         if command == "seed-sqlite" {
             try writeTokens(try await seed(store, count: Int(arguments[4])!, attributes: [:]), to: arguments[5])
         } else {
-            try await validateAll(store, tokensPath: arguments[4], callers: callers, duration: Double(arguments[6])!)
+            try await validateAll(store, tokensPath: arguments[4], callers: callers, duration: Double(arguments[6])!, mode: arguments[7])
         }
         backend.close()
         await threads.shutdown()

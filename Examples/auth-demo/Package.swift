@@ -73,6 +73,7 @@ let package = Package(
                 .product(name: "AuthStore", package: mongoDoctor),
                 .product(name: "DoctorRun", package: mongoDoctor),
                 .product(name: "PasswordHashing", package: mongoDoctor),
+                .product(name: "MongoBridge", package: mongoDoctor),
             ],
             swiftSettings: strictSettings
         ),

@@ -82,7 +82,7 @@ public final class AdminStore: Sendable {
         } catch let error as RunError {
             throw error
         } catch {
-            throw RunError("\(command): \(error)")
+            throw RunError("\(command): \(ErrorWords.of(error))")
         }
     }
 }

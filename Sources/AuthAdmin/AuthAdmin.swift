@@ -96,5 +96,5 @@ public struct AuthAdmin: Sendable {
         }
     }
 
-    private func failure(_ error: AuthStoreError) -> RunError { RunError("\(command): \(error)") }
+    private func failure(_ error: AuthStoreError) -> RunError { RunError("\(command): \(error.message)") }
 }

@@ -38,8 +38,9 @@ public struct MongoTargetConnection: Sendable {
     public var redactedTarget: String { "\(URIRedaction.redact(target.uri)) (from \(target.source))" }
 
     /// A `RunError` for a failure while working on this target: `<command>: <redacted URI> (from …): <error>`.
+    /// The error is shown by ``ErrorWords/of(_:)``.
     public func failure(_ command: String, _ error: any Error) -> RunError {
-        RunError("\(command): \(redactedTarget): \(error)")
+        RunError("\(command): \(redactedTarget): \(ErrorWords.of(error))")
     }
 
     /// Closes the pool.

@@ -18,17 +18,26 @@ public enum AuthCrypto {
 
     /// SHA-256 of `bytes` (32 bytes).
     public static func sha256(_ bytes: [UInt8]) -> [UInt8] {
-        var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
-        bytes.withUnsafeBufferPointer { input in
-            digest.withUnsafeMutableBufferPointer { output in
-                _ = SHA256(input.baseAddress, input.count, output.baseAddress)
-            }
-        }
-        return digest
+        bytes.withUnsafeBufferPointer { sha256(UnsafeRawBufferPointer($0)) }
     }
 
-    /// SHA-256 of the UTF-8 bytes of `text`.
-    public static func sha256(_ text: String) -> [UInt8] { sha256(Array(text.utf8)) }
+    /// SHA-256 of the UTF-8 bytes of `text`, read in place when the string is stored contiguously.
+    public static func sha256(_ text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { sha256(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// SHA-256 of the bytes `input` points at. Every session check hashes, so the algorithm is the one
+    /// fetched once (``FetchedDigest``): OpenSSL 3's one-shot `SHA256()` looks it up on every call.
+    static func sha256(_ input: UnsafeRawBufferPointer) -> [UInt8] {
+        var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
+        let ok = digest.withUnsafeMutableBufferPointer { output in
+            EVP_Digest(input.baseAddress ?? UnsafeRawPointer(bitPattern: 1), input.count, output.baseAddress, nil, FetchedDigest.sha256.algorithm, nil)
+        }
+        // Hashing a buffer in memory fails only when the library cannot allocate; nothing else can be returned.
+        precondition(ok == 1, "OpenSSL's SHA-256 failed")
+        return digest
+    }
 
     /// Whether `a` and `b` are equal, in time that depends only on their lengths (`CRYPTO_memcmp`).
     public static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {

@@ -14,6 +14,24 @@ public final class AuthStore: Sendable {
     /// The token format in use (configured, detected, or `split` for a database that tells nothing).
     public let tokenFormat: SessionTokenFormat
 
+    /**
+     The backend's thread pool as a task executor (`nil` for the memory backend).
+
+     Store calls made from a task that prefers it run their blocking part at once on the thread the
+     task is already on, instead of handing it to a pool thread and waiting to be woken again. For a
+     request handler or a batch job that makes many calls in a row:
+
+     ```swift
+     let session = try await withTaskExecutorPreference(store.preferredExecutor) {
+         try await store.validate(token)
+     }
+     ```
+
+     The cooperative pool is never blocked either way; while such a task runs it takes one of the
+     pool's bounded threads.
+     */
+    public var preferredExecutor: (any TaskExecutor)? { backend.preferredExecutor }
+
     private var policy: SessionPolicy { configuration.policy }
     private var now: Date { configuration.clock() }
 
@@ -106,14 +124,14 @@ public final class AuthStore: Sendable {
     }
 
     /// Validates a cookie value with Lucia v3's rules; `nil` when it is not a live session.
-    public func validate(_ token: SessionToken) async throws(AuthStoreError) -> ValidatedSession? {
+    nonisolated(nonsending) public func validate(_ token: SessionToken) async throws(AuthStoreError) -> ValidatedSession? {
         try await check(token).validated
     }
 
     /// Validates a cookie value as `validate(_:)` does (same deletes and extensions), and says why a
     /// rejected one was rejected: `.userGone` for an orphan (checked first, as Lucia does), `.expired`,
     /// else `.unknown`.
-    public func check(_ token: SessionToken) async throws(AuthStoreError) -> SessionValidation {
+    nonisolated(nonsending) public func check(_ token: SessionToken) async throws(AuthStoreError) -> SessionValidation {
         guard let lookup = tokenFormat.lookup(for: token),
               let found = try await backend.sessionAndUser(id: lookup.sessionID),
               lookup.matches(found.session) else { return .rejected(.unknown) }

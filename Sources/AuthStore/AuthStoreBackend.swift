@@ -24,7 +24,7 @@ public protocol AuthStoreBackend: Sendable {
     /// Inserts a session. Throws `.userNotFound` when the user does not exist, `.duplicateID`.
     func insertSession(_ session: SessionRecord) async throws(AuthStoreError)
     /// The session and its user (`nil` when orphaned) in one round trip; `nil` without a session.
-    func sessionAndUser(id: String) async throws(AuthStoreError) -> SessionLookup?
+    nonisolated(nonsending) func sessionAndUser(id: String) async throws(AuthStoreError) -> SessionLookup?
     /// Sets a session's expiry.
     func updateSessionExpiration(id: String, to expiresAt: Date) async throws(AuthStoreError)
     /// Deletes one session (nothing when it does not exist).
@@ -40,4 +40,15 @@ public protocol AuthStoreBackend: Sendable {
     func detectTokenFormat() async throws(AuthStoreError) -> SessionTokenFormat?
     /// Makes the storage ready for `format` (for SQLite: the `secret_hash` column for `split`).
     func prepare(for format: SessionTokenFormat) async throws(AuthStoreError)
+
+    /// Where this backend's blocking calls run, as a task executor (its thread pool), or `nil` when
+    /// it has none. Code that prefers it runs beside those calls, so each call starts at once on the
+    /// thread it is on instead of being handed to another thread and back (see
+    /// `AuthStore.preferredExecutor`).
+    var preferredExecutor: (any TaskExecutor)? { get }
+}
+
+extension AuthStoreBackend {
+    /// No executor of its own (the memory backend never blocks).
+    public var preferredExecutor: (any TaskExecutor)? { nil }
 }

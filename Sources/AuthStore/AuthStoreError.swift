@@ -68,12 +68,13 @@ public struct AuthStoreError: Error, Sendable, Hashable, CustomStringConvertible
     }
 
     /// `AuthStoreError.<code>: <reason> (file: <path>, code <n>)`.
-    public var description: String {
-        var text = "AuthStoreError.\(code): \(reason)"
+    public var description: String { "AuthStoreError.\(code): \(message)" }
+
+    /// The line a person reads: `<reason> (file: <path>, code <n>)`, without the type and code name.
+    public var message: String {
         var extras: [String] = []
         if let file { extras.append("file: \(file)") }
         if let backendCode { extras.append("code \(backendCode)") }
-        if !extras.isEmpty { text += " (\(extras.joined(separator: ", ")))" }
-        return text
+        return extras.isEmpty ? reason : "\(reason) (\(extras.joined(separator: ", ")))"
     }
 }

@@ -68,7 +68,7 @@ public final class MemoryAuthBackend: AuthStoreBackend {
         }
     }
 
-    public func sessionAndUser(id: String) async throws(AuthStoreError) -> SessionLookup? {
+    nonisolated(nonsending) public func sessionAndUser(id: String) async throws(AuthStoreError) -> SessionLookup? {
         state.withLock { s in s.sessions[id].map { SessionLookup(session: $0, user: s.users[$0.userID]) } }
     }
 

@@ -69,9 +69,13 @@ extension SessionTokenFormat {
         case .sha256:
             return SessionTokenLookup(sessionID: Self.hashedID(value), secret: nil)
         case .split:
-            let parts = value.split(separator: ".", omittingEmptySubsequences: false)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
-            return SessionTokenLookup(sessionID: String(parts[0]), secret: String(parts[1]))
+            // Byte-wise on the UTF-8 view: this runs on every request, and splitting by Character
+            // (grapheme breaking) cost more than the database lookup that follows.
+            let bytes = Array(value.utf8)
+            guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")), dot > 0, dot < bytes.count - 1,
+                  !bytes[(dot + 1)...].contains(UInt8(ascii: ".")) else { return nil }
+            return SessionTokenLookup(sessionID: String(decoding: bytes[..<dot], as: UTF8.self),
+                                      secret: String(decoding: bytes[(dot + 1)...], as: UTF8.self))
         }
     }
 

@@ -35,7 +35,7 @@ extension MongoAuthBackend {
        of such a user validates as null). The session is then left in place, not deleted as an
        orphan, so that the data can be migrated to string ids.
      */
-    public func sessionAndUser(id: String) async throws(AuthStoreError) -> SessionLookup? {
+    nonisolated(nonsending) public func sessionAndUser(id: String) async throws(AuthStoreError) -> SessionLookup? {
         let names = configuration
         return try await run("validating a session") { (c) throws -> SessionLookup? in
             let found = try c.sessions.aggregate([

@@ -29,6 +29,10 @@ public final class MongoAuthBackend: AuthStoreBackend {
         self.configuration = configuration
     }
 
+    /// The pool's threads, where every libmongoc call runs: tasks that prefer them make their calls
+    /// without a hand-off.
+    public var preferredExecutor: (any TaskExecutor)? { pool.threads }
+
     /// The collections one call works with.
     struct Collections {
         let users: MongoCollection
@@ -38,7 +42,7 @@ public final class MongoAuthBackend: AuthStoreBackend {
 
     /// Runs `body` with a pooled client's collections on the pool's threads; failures become
     /// `AuthStoreError`s naming `action`.
-    func run<T: Sendable>(_ action: String, _ body: @escaping @Sendable (Collections) throws -> T) async throws(AuthStoreError) -> T {
+    nonisolated(nonsending) func run<T: Sendable>(_ action: String, _ body: @escaping @Sendable (Collections) throws -> T) async throws(AuthStoreError) -> T {
         let names = configuration
         do {
             return try await pool.withClient { client in

@@ -2,8 +2,8 @@ import AuthStore
 import MongoBridge
 import BlockingWork
 
-/// MongoDB failures as `AuthStoreError`s. Only `MongoError.description` (the numeric domain and code
-/// and the server's code name) is used: libmongoc's and the server's messages can quote a key value
+/// MongoDB failures as `AuthStoreError`s. Only `MongoError.summary` (our words, the numeric domain and
+/// code and the server's code name) is used: libmongoc's and the server's messages can quote a key value
 /// (a username, a session id that is the token), so they never reach an `AuthStoreError`.
 enum MongoAuthErrors {
     /// The server's duplicate-key error code.
@@ -17,7 +17,8 @@ enum MongoAuthErrors {
         case let error as MongoError where error.isPoolClosed:
             return AuthStoreError(.closed, "the MongoDB client pool is closed")
         case let error as MongoError:
-            return AuthStoreError(.backend, "MongoDB failed \(action): \(error)", backendCode: Int32(truncatingIfNeeded: error.code))
+            // The summary carries libmongoc's domain and code, so no `backendCode` repeats half of it.
+            return AuthStoreError(.backend, "MongoDB failed \(action): \(error.summary)")
         case is BlockingThreadPoolError:
             return AuthStoreError(.closed, "the MongoDB backend's threads are shut down")
         default:

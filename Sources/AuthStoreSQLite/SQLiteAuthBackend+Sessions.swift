@@ -27,7 +27,7 @@ extension SQLiteAuthBackend {
         }
     }
 
-    public func sessionAndUser(id: String) async throws(AuthStoreError) -> SessionLookup? {
+    nonisolated(nonsending) public func sessionAndUser(id: String) async throws(AuthStoreError) -> SessionLookup? {
         try await run { (c, schema) throws(AuthStoreError) -> SessionLookup? in
             try c.withStatement(schema.sessionLookupSQL) { (s) throws(AuthStoreError) -> SessionLookup? in
                 try s.bind([.text(id)])

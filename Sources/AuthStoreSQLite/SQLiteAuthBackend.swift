@@ -10,7 +10,11 @@ public final class SQLiteAuthBackend: AuthStoreBackend {
     /// The database file.
     public let path: String
     let pool: SQLiteConnectionPool
-    let schema: Mutex<SQLiteSchema>
+    /// The tables as opened.
+    private let openedSchema: SQLiteSchema
+    /// The tables after `prepare(for:)` added `secret_hash` (set at most once), read without a lock:
+    /// every call reads the schema, and a lock here was the whole cost of eight concurrent callers.
+    private let preparedSchema = AtomicLazyReference<SchemaBox>()
 
     /**
      Opens or creates the database at `path` and creates the missing tables and indexes in one transaction.
@@ -43,13 +47,16 @@ public final class SQLiteAuthBackend: AuthStoreBackend {
     private init(path: String, pool: SQLiteConnectionPool, schema: SQLiteSchema) {
         self.path = path
         self.pool = pool
-        self.schema = Mutex(schema)
+        self.openedSchema = schema
     }
+
+    /// The thread pool every SQLite call runs on: tasks that prefer it make their calls without a hand-off.
+    public var preferredExecutor: (any TaskExecutor)? { pool.threads }
 
     /// Closes the connections; later calls throw `.closed`.
     public func close() { pool.close() }
 
-    var currentSchema: SQLiteSchema { schema.withLock { $0 } }
+    var currentSchema: SQLiteSchema { preparedSchema.load()?.schema ?? openedSchema }
 
     /// The format the provision ledger recorded last, else what the stored sessions show.
     public func detectTokenFormat() async throws(AuthStoreError) -> SessionTokenFormat? {
@@ -68,12 +75,18 @@ public final class SQLiteAuthBackend: AuthStoreBackend {
     public func prepare(for format: SessionTokenFormat) async throws(AuthStoreError) {
         guard format.storesSecretHash, !currentSchema.hasSecretHash else { return }
         let updated = try await pool.run { (c) throws(AuthStoreError) in try SQLiteSchema.addSecretHash(on: c) }
-        schema.withLock { $0 = updated }
+        _ = preparedSchema.storeIfNil(SchemaBox(updated))
     }
 
     /// Runs `body` with a connection and the current schema, on a blocking thread.
-    func run<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection, SQLiteSchema) throws(AuthStoreError) -> T) async throws(AuthStoreError) -> T {
+    nonisolated(nonsending) func run<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection, SQLiteSchema) throws(AuthStoreError) -> T) async throws(AuthStoreError) -> T {
         let schema = currentSchema
         return try await pool.run { (c) throws(AuthStoreError) -> T in try body(c, schema) }
     }
+}
+
+/// An immutable schema behind a reference, for `AtomicLazyReference`.
+private final class SchemaBox: Sendable {
+    let schema: SQLiteSchema
+    init(_ schema: SQLiteSchema) { self.schema = schema }
 }

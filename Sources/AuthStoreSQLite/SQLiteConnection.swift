@@ -6,6 +6,7 @@ package import AuthStore
 package final class SQLiteConnection {
     private var handle: OpaquePointer?
     private var statements: [String: SQLiteStatement] = [:]
+    private var lastPrepared: (sql: String, statement: SQLiteStatement)?
     /// The database file, for errors.
     package let path: String
 
@@ -17,6 +18,9 @@ package final class SQLiteConnection {
     /// `readOnly` opens an existing file without creating it or changing its journal mode.
     package init(path: String, busyTimeoutMilliseconds: Int32, readOnly: Bool = false) throws(AuthStoreError) {
         self.path = path
+        // Before SQLite sees it: SQLite would take a short file of anything for an empty database.
+        try SQLiteFileHeader.check(path: path)
+        SQLiteProcessSettings.apply()
         var db: OpaquePointer?
         let access = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         let flags = access | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE | (readOnly ? SQLITE_OPEN_URI : 0)
@@ -46,6 +50,7 @@ package final class SQLiteConnection {
     package func close() {
         statements.values.forEach { $0.finalize() }
         statements.removeAll()
+        lastPrepared = nil
         if let handle { sqlite3_close_v2(handle) }
         handle = nil
     }
@@ -85,7 +90,13 @@ package final class SQLiteConnection {
     var changes: Int { Int(sqlite3_changes(handle)) }
 
     private func prepared(_ sql: String) throws(AuthStoreError) -> SQLiteStatement {
-        if let cached = statements[sql] { return cached }
+        // The statement used last first: a connection mostly runs one query over and over, and the
+        // comparison of the same string is a pointer check where the dictionary hashes every byte.
+        if let last = lastPrepared, last.sql == sql { return last.statement }
+        if let cached = statements[sql] {
+            lastPrepared = (sql, cached)
+            return cached
+        }
         guard let handle else { throw AuthStoreError(.closed, "the database is closed", file: path) }
         var raw: OpaquePointer?
         let rc = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &raw, nil)
@@ -95,6 +106,7 @@ package final class SQLiteConnection {
         }
         let statement = SQLiteStatement(raw, path: path)
         statements[sql] = statement
+        lastPrepared = (sql, statement)
         return statement
     }
 }

@@ -7,7 +7,8 @@ import BlockingWork
 /// worker thread waits for one (it is a blocking thread, so that is allowed). Connections open lazily.
 final class SQLiteConnectionPool: @unchecked Sendable {
     let path: String
-    private let threads: BlockingThreadPool
+    /// Where every call runs.
+    let threads: BlockingThreadPool
     private let maximum: Int
     private let busyTimeoutMilliseconds: Int32
     // Guarded by `condition`.
@@ -24,7 +25,7 @@ final class SQLiteConnectionPool: @unchecked Sendable {
     }
 
     /// Runs `body` with a connection on a blocking thread.
-    func run<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws(AuthStoreError) -> T) async throws(AuthStoreError) -> T {
+    nonisolated(nonsending) func run<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws(AuthStoreError) -> T) async throws(AuthStoreError) -> T {
         let result: Result<T, AuthStoreError>
         do {
             result = try await threads.run { [self] in

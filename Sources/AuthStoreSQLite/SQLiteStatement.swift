@@ -30,7 +30,7 @@ package final class SQLiteStatement {
             let index = Int32(offset + 1)
             let rc: Int32
             switch value {
-            case .text(let text): rc = sqlite3_bind_text(raw, index, text, -1, md_sqlite_transient())
+            case .text(let text): rc = Self.bindText(text, to: raw, at: index)
             case .integer(let number): rc = sqlite3_bind_int64(raw, index, number)
             case .real(let number): rc = sqlite3_bind_double(raw, index, number)
             case .null: rc = sqlite3_bind_null(raw, index)
@@ -38,6 +38,18 @@ package final class SQLiteStatement {
                 rc = bytes.withUnsafeBytes { sqlite3_bind_blob(raw, index, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count), md_sqlite_transient()) }
             }
             guard rc == SQLITE_OK else { throw SQLiteErrors.error(rc, path: path, doing: "binding a value") }
+        }
+    }
+
+    /// Binds `text` from its own UTF-8 storage with its length (no C-string copy; SQLite copies it).
+    private static func bindText(_ text: String, to raw: OpaquePointer?, at index: Int32) -> Int32 {
+        var text = text
+        return text.withUTF8 { utf8 in
+            // An empty buffer may have no address, which SQLite would bind as NULL instead of "".
+            guard let base = utf8.baseAddress, !utf8.isEmpty else { return sqlite3_bind_text(raw, index, "", 0, md_sqlite_transient()) }
+            return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
+                sqlite3_bind_text(raw, index, $0, Int32(utf8.count), md_sqlite_transient())
+            }
         }
     }
 
@@ -64,7 +76,12 @@ package final class SQLiteStatement {
     package func columnName(_ index: Int) -> String { sqlite3_column_name(raw, Int32(index)).map { String(cString: $0) } ?? "" }
 
     /// Column `index` of the current row as text, `nil` when NULL.
-    package func text(_ index: Int) -> String? { sqlite3_column_text(raw, Int32(index)).map { String(cString: $0) } }
+    package func text(_ index: Int) -> String? {
+        let column = Int32(index)
+        guard let bytes = sqlite3_column_text(raw, column) else { return nil }
+        // The length SQLite already knows, instead of another scan for the terminator.
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(raw, column))), as: UTF8.self)
+    }
 
     /// Column `index` of the current row as an integer.
     package func integer(_ index: Int) -> Int64 { sqlite3_column_int64(raw, Int32(index)) }

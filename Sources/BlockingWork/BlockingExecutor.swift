@@ -32,7 +32,7 @@ public enum BlockingExecutor {
         _ work: @escaping @Sendable () throws(E) -> T
     ) async throws(E) -> T {
         let result: Result<T, E> = await withCheckedContinuation { continuation in
-            start { continuation.resume(returning: Result { () throws(E) -> T in try work() }) }
+            startThread { continuation.resume(returning: Result { () throws(E) -> T in try work() }) }
         }
         return try result.get()
     }
@@ -41,7 +41,8 @@ public enum BlockingExecutor {
     /// `BlockingThreadPool` worker. Cooperative-pool threads answer `false`.
     public static var isOnBlockingThread: Bool { Thread.current.threadDictionary[blockingMarkKey] as? Bool == true }
 
-    private static func start(_ body: @escaping @Sendable () -> Void) {
+    /// Starts a thread of this executor's for `body` (marked as one that may block).
+    static func startThread(_ body: @escaping @Sendable () -> Void) {
         let thread = Thread {
             KernelThreadName.set(threadName)
             Thread.current.threadDictionary[blockingMarkKey] = true

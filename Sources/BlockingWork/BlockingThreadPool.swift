@@ -74,13 +74,20 @@ public final class BlockingThreadPool: @unchecked Sendable {
     }
 
     /**
-     Runs `work` on one of the pool's threads, after earlier work when all are busy.
+     Runs `work` on one of the pool's threads, after earlier work when all are busy. Called on one of
+     the pool's own threads (a task that prefers the pool as its executor), it runs `work` there at once.
 
      - Parameter work: blocking work; it runs exactly once if the pool accepts it.
      - Returns: what `work` returned.
      - Throws: what `work` threw, or `BlockingThreadPoolError.shutDown` when the pool refused it.
      */
-    public func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    nonisolated(nonsending) public func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        // Already on one of this pool's threads (a task that prefers the pool as its executor): the
+        // work may block here, and handing it to another of the pool's threads would only add a wake-up.
+        if ownsCurrentThread {
+            guard !stopPolling.load(ordering: .acquiring) else { throw BlockingThreadPoolError.shutDown }
+            return try work()
+        }
         let result: Result<T, any Error> = await withCheckedContinuation { continuation in
             let accepted = submit { continuation.resume(returning: Result { try work() }) }
             if !accepted { continuation.resume(returning: .failure(BlockingThreadPoolError.shutDown)) }
@@ -108,9 +115,7 @@ public final class BlockingThreadPool: @unchecked Sendable {
     }
 
     /// Whether the calling code runs on one of this pool's threads.
-    public var ownsCurrentThread: Bool {
-        Thread.current.threadDictionary[Self.ownerKey] as? ObjectIdentifier == ObjectIdentifier(self)
-    }
+    public var ownsCurrentThread: Bool { CurrentPoolThread.isOwned(by: self) }
 
     /// Threads started so far (never more than `threadCount` alive at once).
     public var startedThreadCount: Int {
@@ -119,10 +124,8 @@ public final class BlockingThreadPool: @unchecked Sendable {
         return started
     }
 
-    private static let ownerKey = "mongo-doctor.pool.owner"
-
     /// Queues `item`, starting a thread when none is idle and the bound allows; `false` once shut down.
-    private func submit(_ item: @escaping WorkQueue.Item) -> Bool {
+    func submit(_ item: @escaping WorkQueue.Item) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         guard state == .running else { return false }
@@ -142,7 +145,7 @@ public final class BlockingThreadPool: @unchecked Sendable {
         let thread = Thread { [self] in
             KernelThreadName.set(threadName)
             Thread.current.threadDictionary[BlockingExecutor.blockingMarkKey] = true
-            Thread.current.threadDictionary[Self.ownerKey] = ObjectIdentifier(self)
+            CurrentPoolThread.mark(self)
             workLoop()
         }
         thread.name = threadName

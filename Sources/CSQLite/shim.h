@@ -6,6 +6,9 @@
 
 /// SQLITE_TRANSIENT: SQLite copies bound text and blobs before the bind call returns.
 static inline sqlite3_destructor_type md_sqlite_transient(void) { return SQLITE_TRANSIENT; }
+/// `sqlite3_config` is variadic, which Swift cannot call: turns SQLite's memory statistics off
+/// (process-wide; only before SQLite's first initialisation, else SQLITE_MISUSE and nothing changes).
+static inline int md_sqlite_disable_memory_statistics(void) { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
 /// Extended result codes (macros built from expressions, which Swift does not import).
 enum {
     MD_SQLITE_CONSTRAINT_FOREIGNKEY = SQLITE_CONSTRAINT_FOREIGNKEY,

@@ -31,23 +31,31 @@ enum MigrationFinisher {
     static func finish(_ outcome: inout MigrationOutcome, request: MigrationRequest, pool: ClientPool, startedAt: Date, dropKeys: (@Sendable (MongoDatabase) throws -> Void)? = nil) async throws {
         let provisionRequest = ProvisionRequest(database: request.database, layout: .luciaV3, names: request.names,
                                                 sessionFormat: outcome.sessionFormat, toolVersion: request.toolVersion)
+        let retry = request.retry
+        func attempt<T: Sendable>(_ stage: String, _ body: (Int) async throws -> T) async throws -> T {
+            let result = try await retry.run(MigrationStage(stage), body)
+            outcome.note(result.retry)
+            return result.value
+        }
         let provisioning = Date()
-        var provision = try await MongoProvisioner.run(provisionRequest, pool: pool)
+        var provision = try await attempt("provisioning the validators and indexes") { _ in try await MongoProvisioner.run(provisionRequest, pool: pool) }
         let oauthName = request.oauthAccounts, database = request.database
         if (outcome.counts[.oauthAccounts]?.written ?? 0) > 0 {
             let step: ProvisionStep
             do {
-                let existed = try await pool.withClient { client -> Bool in
-                    let collection = client.database(database).collection(oauthName)
-                    if try collection.listIndexes().contains(where: { $0["key"]?.documentValue?.keys == ["provider_id", "provider_user_id"] && $0["unique"]?.boolValue == true }) { return true }
-                    _ = try collection.createIndexes([oauthIndex])
-                    return false
+                let existed = try await attempt("indexing \(oauthName)") { _ in
+                    try await pool.withClient { client -> Bool in
+                        let collection = client.database(database).collection(oauthName)
+                        if try collection.listIndexes().contains(where: { $0["key"]?.documentValue?.keys == ["provider_id", "provider_user_id"] && $0["unique"]?.boolValue == true }) { return true }
+                        _ = try collection.createIndexes([oauthIndex])
+                        return false
+                    }
                 }
                 step = ProvisionStep(id: "index.oauth_accounts.provider-unique", status: existed ? .unchanged : .applied,
                                      detail: "\(oauthName) has {provider_id: 1, provider_user_id: 1} unique")
             } catch {
                 step = ProvisionStep(id: "index.oauth_accounts.provider-unique", status: .failed,
-                                     detail: "{provider_id: 1, provider_user_id: 1} unique on \(oauthName): refused (\(error))", finding: .authStoreStepFailed)
+                                     detail: "{provider_id: 1, provider_user_id: 1} unique on \(oauthName): refused (\((error as? MigrationStopped)?.cause ?? "\(error)"))", finding: .authStoreStepFailed)
             }
             provision.steps.append(step)
         }
@@ -61,15 +69,22 @@ enum MigrationFinisher {
                 outcome.keysDropped = false
                 outcome.keysNote = "\(request.names.keys) kept: \(outcome.skippedTotal) rows were skipped, and their keys may be all that is left of them"
             } else if let dropKeys {
-                try await pool.withClient { client in try dropKeys(client.database(database)) }
+                try await attempt("dropping \(request.names.keys)") { _ in try await pool.withClient { client in try dropKeys(client.database(database)) } }
                 outcome.keysDropped = true
                 outcome.keysNote = "\(request.names.keys) dropped after the verification passed"
             }
         }
         let recording = Date()
-        let record = MigrationLedger.record(outcome, startedAt: startedAt, endedAt: Date(), toolVersion: request.toolVersion)
-        let ledger = request.names.ledger
-        try await pool.withClient { client in _ = try client.database(database).collection(ledger).insertOne(record) }
+        // The record's `_id` is made here, once: a retry whose insert finds it there (the reply to an earlier
+        // attempt was lost) knows that attempt landed, and the ledger holds the record once.
+        var record = MigrationLedger.record(outcome, startedAt: startedAt, endedAt: Date(), toolVersion: request.toolVersion)
+        record["_id"] = .objectId(ObjectId())
+        let ledger = request.names.ledger, entry = record
+        try await attempt("recording the ledger") { attempt in
+            try await pool.withClient { client in
+                do { _ = try client.database(database).collection(ledger).insertOne(entry) } catch let error as MongoError where attempt > 1 && error.code == 11000 {}
+            }
+        }
         outcome.timed("ledger", since: recording)
         outcome.elapsedMs = Int(Date().timeIntervalSince(startedAt) * 1000)
     }

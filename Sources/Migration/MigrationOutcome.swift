@@ -75,6 +75,8 @@ public struct MigrationOutcome: Sendable {
     public var keysDropped: Bool?
     /// Why the keys were not dropped, or what a dry run would do.
     public var keysNote: String?
+    /// The stages that succeeded only after transient errors (retried; see `MigrationRetryPolicy`).
+    public var retries: [MigrationRetry] = []
     /// Milliseconds the run took.
     public var elapsedMs = 0
     /// Milliseconds per phase, in order: `copy` (read, convert, write), `verify`, `provision` (validators
@@ -115,6 +117,11 @@ public struct MigrationOutcome: Sendable {
     public mutating func record(_ listed: [MigrationSkip], count: Int, reason: SkipReason) {
         for skip in listed where skips.count < Self.skipListLimit { skips.append(skip) }
         if count > 0 { skipCounts[reason, default: 0] += count }
+    }
+
+    /// Records a retry, when there was one.
+    public mutating func note(_ retry: MigrationRetry?) {
+        if let retry { retries.append(retry) }
     }
 
     /// Adds to the counts of `kind`.

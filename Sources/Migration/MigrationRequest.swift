@@ -24,11 +24,13 @@ public struct MigrationRequest: Sendable {
     public var toolVersion: String
     /// The time expiry is compared with.
     public var now: Date
+    /// How calls to the server that fail on the way are retried.
+    public var retry: MigrationRetryPolicy
 
     /// Creates a request.
     public init(database: String, names: AuthCollectionNames = AuthCollectionNames(), oauthAccounts: String = "oauth_accounts",
                 sessionFormat: SessionTokenFormat? = nil, dryRun: Bool = false, keepExpired: Bool = false, dropKeys: Bool = false,
-                batchSize: Int = 1000, toolVersion: String, now: Date = Date()) {
+                batchSize: Int = 1000, toolVersion: String, now: Date = Date(), retry: MigrationRetryPolicy = .standard) {
         self.database = database
         self.names = names
         self.oauthAccounts = oauthAccounts
@@ -39,6 +41,7 @@ public struct MigrationRequest: Sendable {
         self.batchSize = max(1, batchSize)
         self.toolVersion = toolVersion
         self.now = now
+        self.retry = retry
     }
 }
 

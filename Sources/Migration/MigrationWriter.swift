@@ -20,7 +20,8 @@ public struct WriteTally: Sendable {
 /// for the documents whose `_id` is already there (a rerun, or a run killed half-way), replaces them by
 /// `_id` with `upsert`: an upsert by `_id`, with the insert as the fast path, so a rerun ends with exactly
 /// the source's documents. In place (Lucia v2 in MongoDB) updates users with `$set` of the added fields
-/// and replaces each v2 session only while it is still in v2 form.
+/// and replaces each v2 session only while it is still in v2 form. Every method can be called again with
+/// the same batch after a failure on the way (`MigrationRetryPolicy`) and ends the same.
 public enum MigrationWriter {
     /// Inserts `documents`, replacing those whose `_id` exists.
     public static func copy(_ documents: [BSONDocument], into collection: MongoCollection) throws -> WriteTally {
@@ -58,15 +59,28 @@ public enum MigrationWriter {
         return tally
     }
 
-    /// Replaces each v2 session (`oldID`) by its v3 document while it is still in v2 form.
-    public static func replaceSessions(_ sessions: [(oldID: String, document: BSONDocument)], in collection: MongoCollection) throws -> WriteTally {
+    /**
+     Replaces each v2 session (`oldID`) by its v3 document while it is still in v2 form.
+
+     `retrying`: an earlier attempt at the same batch failed on the way, and may have replaced some of
+     them first; those (no longer in v2 form) count as written and are not sent again.
+     */
+    public static func replaceSessions(_ sessions: [(oldID: String, document: BSONDocument)], in collection: MongoCollection,
+                                       retrying: Bool = false) throws -> WriteTally {
         var tally = WriteTally()
-        let models: [WriteModel] = sessions.map { session in
-            return .replaceOne(filter: ["_id": .string(session.oldID), "idle_expires": ["$exists": true]], replacement: session.document, upsert: false)
+        var todo = Array(sessions.indices)
+        if retrying, !sessions.isEmpty {
+            let ids = BSONValue.array(sessions.map { .string($0.oldID) })
+            let done = Set(try collection.find(["_id": ["$in": ids], "idle_expires": ["$exists": false]], projection: ["_id": 1]).compactMap { $0["_id"]?.stringValue })
+            todo.removeAll { done.contains(sessions[$0].oldID) }
+            tally.written = sessions.count - todo.count
+        }
+        let models: [WriteModel] = todo.map { index in
+            .replaceOne(filter: ["_id": .string(sessions[index].oldID), "idle_expires": ["$exists": true]], replacement: sessions[index].document, upsert: false)
         }
         let result = try collection.bulkWrite(models, ordered: false)
-        tally.written = result.matchedCount
-        tally.rejected = result.writeErrors.map { reject($0, at: $0.index) }
+        tally.written += result.matchedCount
+        tally.rejected = result.writeErrors.filter { $0.index >= 0 && $0.index < todo.count }.map { reject($0, at: todo[$0.index]) }
         return tally
     }
 

@@ -9,14 +9,15 @@ public import MongoBridge
 /// (on `threads`), converted, and written (on the pool) while the next one is read. Memory holds about two
 /// batches, the sample, and one lower-cased username per user.
 public enum SQLiteMigration {
-    /**
-     Runs the migration from `path` (`pool` may be `nil` for a dry run, which never connects).
-
-     - Throws: `MigrationError` for bad input (exit 2); `MongoError` when the server fails.
-     */
     /// How many batches are written at once (the pool needs as many clients).
     public static let inFlight = 1
 
+    /**
+     Runs the migration from `path` (`pool` may be `nil` for a dry run, which never connects).
+
+     - Throws: `MigrationError` for bad input (exit 2); `MigrationStopped` when a call to the server failed
+       for good (not transient, or past `request.retry`).
+     */
     public static func run(path: String, tables: [String]? = nil, request: MigrationRequest, pool: ClientPool?,
                            threads: BlockingThreadPool = .shared, progress: MigrationProgressHandler? = nil) async throws -> MigrationOutcome {
         let started = Date()
@@ -32,7 +33,18 @@ public enum SQLiteMigration {
         outcome.sourceKeys = source.counts.keys
         let writing: ClientPool? = request.dryRun ? nil : pool
         if !request.dryRun, pool == nil { throw MigrationError("no MongoDB connection to migrate into") }
-        if let writing { try await MigrationFinisher.checkRecordedFormat(request, format: plan.format, pool: writing) }
+        let retry = request.retry
+        /// Runs one call to the server under the retry policy, noting a retry in the outcome.
+        func attempt<T: Sendable>(_ stage: MigrationStage, _ body: (Int) async throws -> T) async throws -> T {
+            let result = try await retry.run(stage, body)
+            outcome.note(result.retry)
+            return result.value
+        }
+        if let writing {
+            try await attempt(MigrationStage("checking the recorded session format")) { _ in
+                try await MigrationFinisher.checkRecordedFormat(request, format: plan.format, pool: writing)
+            }
+        }
 
         var converter = MigrationConverter(options: .init(sessions: plan, expiryUnit: layout.expiryUnit, keepExpired: request.keepExpired, now: request.now))
         var samples: [MigrationKind: DocumentSample] = [:]
@@ -44,11 +56,13 @@ public enum SQLiteMigration {
         var rejectedByKind: [MigrationKind: Int] = [:]
         var rejectedIDs: Set<String> = []  // documents the server refused: not in the target, so not sampled
         // Up to `inFlight` batches are written at once while the next one is read (the server overlaps them).
-        var pending: [(task: Task<(users: WriteTally, oauth: WriteTally), any Error>, ids: [String], oauthIDs: [String])] = []
+        typealias UsersWritten = (value: (users: WriteTally, oauth: WriteTally), retry: MigrationRetry?)
+        var pending: [(task: Task<UsersWritten, any Error>, ids: [String], oauthIDs: [String])] = []
         func settle() async throws {
             guard !pending.isEmpty else { return }
             let (task, ids, oauthIDs) = pending.removeFirst()
-            let (users, oauth) = try await task.value
+            let ((users, oauth), retried) = try await task.value
+            outcome.note(retried)
             outcome.add(.users, written: users.written)
             outcome.add(.oauthAccounts, written: oauth.written)
             rejectedByKind[.users, default: 0] += users.rejected.count
@@ -65,6 +79,7 @@ public enum SQLiteMigration {
             }
         }
         var cursor: Int64 = 0
+        var batchNumber = 0
         while true {
             let after = cursor
             let (rows, last) = try await threads.run { () throws -> ([SourceUser], Int64?) in try source.users(after: after, limit: batch) }
@@ -86,13 +101,18 @@ public enum SQLiteMigration {
             outcome.add(.users, converted: users.count)
             outcome.add(.oauthAccounts, source: oauth.count, converted: oauth.count)
             done += rows.count
+            batchNumber += 1
             if let writing {
                 if pending.count >= Self.inFlight { try await settle() }
                 let (u, o) = (users, oauth)
-                let task = Task { () async throws -> (users: WriteTally, oauth: WriteTally) in
-                    try await writing.withClient { client in
-                        let db = client.database(database)
-                        return (try MigrationWriter.copy(u, into: db.collection(names.users)), try MigrationWriter.copy(o, into: db.collection(oauthName)))
+                // The users, then their OAuth accounts: both copies are idempotent, so a retry sends both again.
+                let stage = MigrationStage("writing users", batch: batchNumber, rows: rows.count)
+                let task = Task { () async throws -> UsersWritten in
+                    try await retry.run(stage) { _ in
+                        try await writing.withClient { client in
+                            let db = client.database(database)
+                            return (try MigrationWriter.copy(u, into: db.collection(names.users)), try MigrationWriter.copy(o, into: db.collection(oauthName)))
+                        }
                     }
                 }
                 pending.append((task, ids, oauth.map { $0["_id"]?.stringValue ?? "" }))
@@ -104,11 +124,12 @@ public enum SQLiteMigration {
         outcome.record(orphans.skips, count: orphans.count, reason: .missingUser)
 
         // Sessions.
-        var pendingSessions: [(task: Task<WriteTally, any Error>, ids: [String])] = []
+        var pendingSessions: [(task: Task<(value: WriteTally, retry: MigrationRetry?), any Error>, ids: [String])] = []
         func settleSessions() async throws {
             guard !pendingSessions.isEmpty else { return }
             let (task, ids) = pendingSessions.removeFirst()
-            let tally = try await task.value
+            let (tally, retried) = try await task.value
+            outcome.note(retried)
             outcome.add(.sessions, written: tally.written)
             rejectedByKind[.sessions, default: 0] += tally.rejected.count
             for rejected in tally.rejected {
@@ -117,6 +138,7 @@ public enum SQLiteMigration {
             }
         }
         cursor = 0
+        batchNumber = 0
         while true {
             let after = cursor
             let (rows, last) = try await threads.run { () throws -> ([SourceSession], Int64?) in try source.sessions(after: after, limit: batch) }
@@ -134,10 +156,16 @@ public enum SQLiteMigration {
             }
             outcome.add(.sessions, converted: sessions.count)
             done += rows.count
+            batchNumber += 1
             if let writing {
                 if pendingSessions.count >= Self.inFlight { try await settleSessions() }
                 let s = sessions
-                let task = Task { try await writing.withClient { client in try MigrationWriter.copy(s, into: client.database(database).collection(names.sessions)) } }
+                let stage = MigrationStage("writing sessions", batch: batchNumber, rows: rows.count)
+                let task = Task {
+                    try await retry.run(stage) { _ in
+                        try await writing.withClient { client in try MigrationWriter.copy(s, into: client.database(database).collection(names.sessions)) }
+                    }
+                }
                 pendingSessions.append((task, s.map { $0["_id"]?.stringValue ?? "" }))
             }
             progress?(MigrationProgress(kind: "sessions", done: done, total: total))
@@ -157,7 +185,7 @@ public enum SQLiteMigration {
         let refused = rejectedIDs
         let sampled = samples.mapValues { $0.documents.filter { !refused.contains($0["_id"]?.stringValue ?? "") } }
         let rejected = rejectedByKind
-        let results = try await writing.withClient { client -> [MigrationKind: MigrationVerifier.Result] in
+        let results = try await attempt(MigrationStage("verifying")) { _ in try await writing.withClient { client -> [MigrationKind: MigrationVerifier.Result] in
             let db = client.database(database)
             var results: [MigrationKind: MigrationVerifier.Result] = [:]
             for (kind, name) in [(MigrationKind.users, names.users), (.sessions, names.sessions), (.oauthAccounts, oauthName)] {
@@ -166,7 +194,7 @@ public enum SQLiteMigration {
                                                              written: counts.written, sample: sampled[kind] ?? [])
             }
             return results
-        }
+        } }
         outcome.verification = MigrationOutcome.Verification(
             passed: results.values.allSatisfy { $0.problems.isEmpty }, sampled: results.values.map(\.sampled).reduce(0, +),
             problems: MigrationKind.allCases.flatMap { results[$0]?.problems ?? [] })

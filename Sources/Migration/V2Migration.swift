@@ -19,18 +19,26 @@ import Provisioning
 public enum V2Migration {
     /// Runs the migration on `pool` (a dry run reads and converts only).
     ///
-    /// - Throws: `MigrationError` for bad input (no v2 collections, a refused format); `MongoError` when the server fails.
+    /// - Throws: `MigrationError` for bad input (no v2 collections, a refused format); `MigrationStopped` when a
+    ///   call to the server failed for good (not transient, or past `request.retry`).
     public static func run(request: MigrationRequest, pool: ClientPool, progress: MigrationProgressHandler? = nil) async throws -> MigrationOutcome {
         let started = Date()
         let names = request.names, database = request.database, oauthName = request.oauthAccounts, batch = request.batchSize
         let source = MongoV2Source(database: database, users: names.users, sessions: names.sessions, keys: names.keys)
         let plan = try SessionFormatPlan.resolve(source: .luciaV3, requested: request.sessionFormat)
-        let (existing, userCount, sessionCount, v2Sessions, keyCount) = try await pool.withClient { client in
+        var retries: [MigrationRetry] = []  // noted before the outcome exists
+        let retry = request.retry
+        func attempt<T: Sendable>(_ stage: MigrationStage, _ body: (Int) async throws -> T) async throws -> T {
+            let result = try await retry.run(stage, body)
+            if let done = result.retry { retries.append(done) }
+            return result.value
+        }
+        let (existing, userCount, sessionCount, v2Sessions, keyCount) = try await attempt(MigrationStage("reading the source's collections")) { _ in try await pool.withClient { client in
             let existing = try source.existing(client)
             let db = client.database(database)
             func count(_ name: String, _ filter: BSONDocument = [:]) throws -> Int { existing.contains(name) ? try db.collection(name).countDocuments(filter) : 0 }
             return (existing, try count(names.users), try count(names.sessions), try count(names.sessions, MongoV2Source.v2SessionFilter), try count(names.keys))
-        }
+        } }
         guard existing.contains(names.users), existing.contains(names.sessions) else {
             let missing = [names.users, names.sessions].filter { !existing.contains($0) }
             throw MigrationError("\(database): no collection \(missing.joined(separator: " or ")) (collections: \(existing.sorted().joined(separator: ", ").nonEmpty ?? "none")); name them with --users, --sessions, --keys")
@@ -43,8 +51,12 @@ public enum V2Migration {
         outcome.sourceKeys = keyCount
         outcome.conversions["sessions-already-v3"] = sessionCount - v2Sessions
         if !request.dryRun {
-            try await MigrationFinisher.checkRecordedFormat(request, format: plan.format, pool: pool)
-            try await pool.withClient { client in try replaceV2Validators(client.database(database), names: names, format: plan.format) }
+            try await attempt(MigrationStage("checking the recorded session format")) { _ in
+                try await MigrationFinisher.checkRecordedFormat(request, format: plan.format, pool: pool)
+            }
+            try await attempt(MigrationStage("replacing the v2 validators")) { _ in
+                try await pool.withClient { client in try replaceV2Validators(client.database(database), names: names, format: plan.format) }
+            }
         }
         var converter = MigrationConverter(options: .init(sessions: plan, expiryUnit: .milliseconds, keepExpired: true, inPlace: true, now: request.now))
         var samples: [MigrationKind: DocumentSample] = [:]
@@ -55,9 +67,13 @@ public enum V2Migration {
         var done = 0
 
         var after: String?
+        var batchNumber = 0
         while true {
             let cursor = after
-            let rows = try await pool.withClient { client in try source.users(client, after: cursor, limit: batch) }
+            batchNumber += 1
+            let rows = try await attempt(MigrationStage("reading users", batch: batchNumber)) { _ in
+                try await pool.withClient { client in try source.users(client, after: cursor, limit: batch) }
+            }
             guard let last = rows.last?.id?.stringValue else { break }
             after = last
             var updates: [(id: String, added: BSONDocument)] = [], oauth: [BSONDocument] = []
@@ -80,9 +96,12 @@ public enum V2Migration {
             done += rows.count
             if !request.dryRun {
                 let (u, o) = (updates, oauth)
-                let (users, accounts) = try await pool.withClient { client in
-                    let db = client.database(database)
-                    return (try MigrationWriter.updateUsers(u, in: db.collection(names.users)), try MigrationWriter.copy(o, into: db.collection(oauthName)))
+                // `$set`s of the same values and a copy by `_id`: both idempotent, so a retry sends both again.
+                let (users, accounts) = try await attempt(MigrationStage("writing users", batch: batchNumber, rows: rows.count)) { _ in
+                    try await pool.withClient { client in
+                        let db = client.database(database)
+                        return (try MigrationWriter.updateUsers(u, in: db.collection(names.users)), try MigrationWriter.copy(o, into: db.collection(oauthName)))
+                    }
                 }
                 outcome.add(.users, written: convertedHere - users.rejected.count)
                 outcome.add(.oauthAccounts, written: accounts.written)
@@ -100,17 +119,23 @@ public enum V2Migration {
             }
             progress?(MigrationProgress(kind: "users", done: done, total: total))
         }
-        let (badUsers, orphans) = try await pool.withClient { client in
-            (try source.nonStringUsers(client, limit: MigrationOutcome.skipListLimit),
-             existing.contains(names.keys) ? try source.orphanKeys(client, limit: MigrationOutcome.skipListLimit) : (skips: [], count: 0))
+        let (badUsers, orphans) = try await attempt(MigrationStage("reading the users and keys that cannot be migrated")) { _ in
+            try await pool.withClient { client in
+                (try source.nonStringUsers(client, limit: MigrationOutcome.skipListLimit),
+                 existing.contains(names.keys) ? try source.orphanKeys(client, limit: MigrationOutcome.skipListLimit) : (skips: [], count: 0))
+            }
         }
         outcome.record(badUsers.skips, count: badUsers.count, reason: .nonTextID)
         outcome.record(orphans.skips, count: orphans.count, reason: .missingUser)
 
         after = nil
+        batchNumber = 0
         while true {
             let cursor = after
-            let rows = try await pool.withClient { client in try source.sessions(client, after: cursor, limit: batch) }
+            batchNumber += 1
+            let rows = try await attempt(MigrationStage("reading sessions", batch: batchNumber)) { _ in
+                try await pool.withClient { client in try source.sessions(client, after: cursor, limit: batch) }
+            }
             guard let last = rows.last?.id?.stringValue else { break }
             after = last
             var rewrites: [(oldID: String, document: BSONDocument)] = []
@@ -129,9 +154,12 @@ public enum V2Migration {
             done += rows.count
             if !request.dryRun {
                 let r = rewrites
-                let tally = try await pool.withClient { client in
-                    let sessions = client.database(database).collection(names.sessions)
-                    return plan.hashesIDs ? try MigrationWriter.rekeySessions(r, in: sessions) : try MigrationWriter.replaceSessions(r, in: sessions)
+                let tally = try await attempt(MigrationStage("writing sessions", batch: batchNumber, rows: rows.count)) { attempt in
+                    try await pool.withClient { client in
+                        let sessions = client.database(database).collection(names.sessions)
+                        return plan.hashesIDs ? try MigrationWriter.rekeySessions(r, in: sessions)
+                                              : try MigrationWriter.replaceSessions(r, in: sessions, retrying: attempt > 1)
+                    }
                 }
                 outcome.add(.sessions, written: tally.written)
                 rejected[.sessions, default: 0] += tally.rejected.count
@@ -144,11 +172,14 @@ public enum V2Migration {
             }
             progress?(MigrationProgress(kind: "sessions", done: done, total: total))
         }
-        let badSessions = try await pool.withClient { client in try source.nonStringSessions(client, limit: MigrationOutcome.skipListLimit) }
+        let badSessions = try await attempt(MigrationStage("reading the sessions that cannot be migrated")) { _ in
+            try await pool.withClient { client in try source.nonStringSessions(client, limit: MigrationOutcome.skipListLimit) }
+        }
         outcome.record(badSessions.skips, count: badSessions.count, reason: .nonTextID)
         sessionSkips += badSessions.count
         outcome.conversions.merge(converter.conversions) { $0 + $1 }
         for (kind, sample) in samples { if let first = sample.documents.first { outcome.samples[kind] = SampleRedactor.redact(first, kind: kind) } }
+        outcome.retries = retries
         guard !request.dryRun else {
             outcome.elapsedMs = Int(Date().timeIntervalSince(started) * 1000)
             return outcome
@@ -159,7 +190,7 @@ public enum V2Migration {
         let refused = rejectedIDs
         let expected = outcome.counts, rejectedCounts = rejected
         let sampled = samples.mapValues { $0.documents.filter { !refused.contains($0["_id"]?.stringValue ?? "") } }
-        let (results, leftV2) = try await pool.withClient { client -> ([MigrationKind: MigrationVerifier.Result], Int) in
+        let (results, leftV2) = try await attempt(MigrationStage("verifying")) { _ in try await pool.withClient { client -> ([MigrationKind: MigrationVerifier.Result], Int) in
             let db = client.database(database)
             var results: [MigrationKind: MigrationVerifier.Result] = [:]
             let users = db.collection(names.users)
@@ -172,7 +203,7 @@ public enum V2Migration {
             results[.oauthAccounts] = try MigrationVerifier.verify(.oauthAccounts, collection: db.collection(oauthName), expected: oauth.converted - (rejectedCounts[.oauthAccounts] ?? 0),
                                                                    written: oauth.written, sample: sampled[.oauthAccounts] ?? [])
             return (results, try db.collection(names.sessions).countDocuments(MongoV2Source.v2SessionFilter))
-        }
+        } }
         var problems = MigrationKind.allCases.flatMap { results[$0]?.problems ?? [] }
         if leftV2 != sessionSkips {
             problems.append("sessions: \(leftV2) documents are still in v2 form, but \(sessionSkips) were skipped")
@@ -180,6 +211,7 @@ public enum V2Migration {
         outcome.verification = MigrationOutcome.Verification(passed: problems.isEmpty, sampled: results.values.map(\.sampled).reduce(0, +), problems: problems)
         for (kind, result) in results { outcome.counts[kind]?.inTarget = result.inTarget }
         outcome.timed("verify", since: verifying)
+        outcome.retries = retries
         let keys = names.keys
         try await MigrationFinisher.finish(&outcome, request: request, pool: pool, startedAt: started) { db in try db.collection(keys).drop() }
         return outcome

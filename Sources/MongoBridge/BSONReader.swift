@@ -2,15 +2,22 @@ internal import CLibMongoC
 
 /// Copies libbson documents into Swift values. Internal to the bridge.
 ///
-/// Ownership: iterators are allocated with `md_iter_alloc` and freed in `defer`;
-/// the source `bson_t` stays owned by the caller and is only read.
+/// Ownership: iterators live in aligned stack memory for the duration of one read (never on the
+/// heap); the source `bson_t` stays owned by the caller and is only read.
 enum BSONReader {
     /// A Swift copy of the libbson document at `doc`.
     static func document(from doc: OpaquePointer) throws -> BSONDocument {
-        guard let iter = md_iter_alloc() else { throw MongoError.bridge("out of memory") }
-        defer { md_aligned_free(UnsafeMutableRawPointer(iter)) }
-        guard bson_iter_init(iter, doc) else { throw MongoError.bridge("corrupt BSON document") }
-        return try readFields(iter)
+        try withIterator { iter in
+            guard bson_iter_init(iter, doc) else { throw MongoError.bridge("corrupt BSON document") }
+            return try readFields(iter)
+        }
+    }
+
+    /// Runs `body` with uninitialised `bson_iter_t` storage on the stack (128-byte aligned, as libbson declares it).
+    private static func withIterator<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
+        try withUnsafeTemporaryAllocation(byteCount: Int(md_iter_size()), alignment: 128) { raw in
+            try body(OpaquePointer(raw.baseAddress!))
+        }
     }
 
     /// A Swift copy of a BSON document given as raw bytes.
@@ -30,10 +37,20 @@ enum BSONReader {
     }
 
     private static func readChild(_ iter: OpaquePointer) throws -> BSONDocument {
-        guard let child = md_iter_alloc() else { throw MongoError.bridge("out of memory") }
-        defer { md_aligned_free(UnsafeMutableRawPointer(child)) }
-        guard bson_iter_recurse(iter, child) else { throw MongoError.bridge("corrupt embedded document") }
-        return try readFields(child)
+        try withIterator { child in
+            guard bson_iter_recurse(iter, child) else { throw MongoError.bridge("corrupt embedded document") }
+            return try readFields(child)
+        }
+    }
+
+    /// An array's values in order (its keys "0", "1", … are not kept).
+    private static func readElements(_ iter: OpaquePointer) throws -> [BSONValue] {
+        try withIterator { child in
+            guard bson_iter_recurse(iter, child) else { throw MongoError.bridge("corrupt embedded array") }
+            var values: [BSONValue] = []
+            while bson_iter_next(child) { values.append(try readValue(child)) }
+            return values
+        }
     }
 
     private static func readValue(_ iter: OpaquePointer) throws -> BSONValue {
@@ -45,7 +62,7 @@ enum BSONReader {
             let buffer = UnsafeRawBufferPointer(start: ptr, count: Int(length))
             return .string(String(decoding: buffer, as: UTF8.self))
         case BSON_TYPE_DOCUMENT: return .document(try readChild(iter))
-        case BSON_TYPE_ARRAY: return .array(try readChild(iter).values)
+        case BSON_TYPE_ARRAY: return .array(try readElements(iter))
         case BSON_TYPE_BINARY:
             var subtype = bson_subtype_t(0)
             var length: UInt32 = 0

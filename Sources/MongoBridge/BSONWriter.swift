@@ -19,14 +19,18 @@ func withOptionalBSONPointer<T>(_ document: BSONDocument?, _ body: (OpaquePointe
     return try document.withBSONPointer { try body($0) }
 }
 
+/// Writes Swift values into libbson documents.
+///
+/// Embedded documents and arrays are written in place into their parent
+/// (`bson_append_document_begin`/`_end`), with the child `bson_t` in aligned stack memory; keys and
+/// strings go to libbson from their own UTF-8 storage with their lengths. So a document costs one
+/// `bson_new()` and whatever growth its buffer needs, however deep it nests.
 enum BSONWriter {
     /// A new heap `bson_t` holding `document`; the caller owns it and must `bson_destroy` it.
     static func make(_ document: BSONDocument) throws -> OpaquePointer {
         guard let doc = bson_new() else { throw MongoError.bridge("bson_new failed") }
         do {
-            for (key, value) in zip(document.keys, document.values) {
-                try append(value, key: key, to: doc)
-            }
+            try appendFields(of: document, to: doc)
         } catch {
             bson_destroy(doc)
             throw error
@@ -36,28 +40,78 @@ enum BSONWriter {
 
     /// A new heap `bson_t` holding an array's elements under keys "0", "1", …
     static func makeArray(_ values: [BSONValue]) throws -> OpaquePointer {
-        let keys = values.indices.map(String.init)
-        return try make(BSONDocument(Array(zip(keys, values))))
+        guard let doc = bson_new() else { throw MongoError.bridge("bson_new failed") }
+        do {
+            try appendElements(values, to: doc)
+        } catch {
+            bson_destroy(doc)
+            throw error
+        }
+        return doc
     }
 
-    private static func append(_ value: BSONValue, key: String, to doc: OpaquePointer) throws {
-        guard !key.utf8.contains(0) else { throw MongoError.bridge("BSON keys cannot contain NUL: \(key)") }
-        let len = Int32(key.utf8.count)
+    private static func appendFields(of document: BSONDocument, to doc: OpaquePointer) throws {
+        for (key, value) in zip(document.keys, document.values) {
+            guard !key.utf8.contains(0) else { throw MongoError.bridge("BSON keys cannot contain NUL: \(key)") }
+            var key = key
+            try key.withUTF8 { utf8 in
+                try utf8.withMemoryRebound(to: CChar.self) { name in
+                    try append(value, key: name.baseAddress ?? Self.emptyKey, length: Int32(name.count), to: doc)
+                }
+            }
+        }
+    }
+
+    private static func appendElements(_ values: [BSONValue], to doc: OpaquePointer) throws {
+        try withUnsafeTemporaryAllocation(of: CChar.self, capacity: 16) { buffer in
+            for (index, value) in values.enumerated() {
+                // libbson's own decimal keys ("0" … "999" from a static table, then formatted).
+                var key: UnsafePointer<CChar>?
+                let length = bson_uint32_to_string(UInt32(index), &key, buffer.baseAddress, 16)
+                try append(value, key: key ?? Self.emptyKey, length: Int32(length), to: doc)
+            }
+        }
+    }
+
+    /// A NUL-terminated empty key, for the empty string (whose UTF-8 may have no address).
+    private static var emptyKey: UnsafePointer<CChar> {
+        UnsafeRawPointer(("" as StaticString).utf8Start).assumingMemoryBound(to: CChar.self)
+    }
+
+    /// Runs `body` with an uninitialised `bson_t` in aligned stack memory (for a child written in place).
+    private static func withChild(_ body: (OpaquePointer) throws -> Bool) throws -> Bool {
+        try withUnsafeTemporaryAllocation(byteCount: Int(md_bson_size()), alignment: 128) { raw in
+            try body(OpaquePointer(raw.baseAddress!))
+        }
+    }
+
+    private static func append(_ value: BSONValue, key: UnsafePointer<CChar>, length len: Int32, to doc: OpaquePointer) throws {
         let ok: Bool
         switch value {
         case .double(let v): ok = bson_append_double(doc, key, len, v)
         case .string(let s):
-            ok = s.utf8CString.withUnsafeBufferPointer { buf in
-                bson_append_utf8(doc, key, len, buf.baseAddress, Int32(buf.count - 1))
+            var s = s
+            ok = s.withUTF8 { utf8 in
+                utf8.withMemoryRebound(to: CChar.self) { bson_append_utf8(doc, key, len, $0.baseAddress ?? Self.emptyKey, Int32($0.count)) }
             }
         case .document(let child):
-            let c = try make(child)
-            defer { bson_destroy(c) }
-            ok = bson_append_document(doc, key, len, c)
+            ok = try withChild { c in
+                guard bson_append_document_begin(doc, key, len, c) else { return false }
+                do { try appendFields(of: child, to: c) } catch {
+                    _ = bson_append_document_end(doc, c)
+                    throw error
+                }
+                return bson_append_document_end(doc, c)
+            }
         case .array(let items):
-            let c = try makeArray(items)
-            defer { bson_destroy(c) }
-            ok = bson_append_array(doc, key, len, c)
+            ok = try withChild { c in
+                guard bson_append_array_begin(doc, key, len, c) else { return false }
+                do { try appendElements(items, to: c) } catch {
+                    _ = bson_append_array_end(doc, c)
+                    throw error
+                }
+                return bson_append_array_end(doc, c)
+            }
         case .binary(let bin):
             ok = bin.bytes.withUnsafeBufferPointer { buf in
                 bson_append_binary(doc, key, len, bson_subtype_t(UInt32(bin.subtype)), buf.baseAddress, UInt32(buf.count))
@@ -78,6 +132,9 @@ enum BSONWriter {
         case .minKey: ok = bson_append_minkey(doc, key, len)
         case .maxKey: ok = bson_append_maxkey(doc, key, len)
         }
-        guard ok else { throw MongoError.bridge("document too large while appending \(key)") }
+        guard ok else {
+            let name = String(decoding: UnsafeRawBufferPointer(start: key, count: Int(len)), as: UTF8.self)
+            throw MongoError.bridge("document too large while appending \(name)")
+        }
     }
 }

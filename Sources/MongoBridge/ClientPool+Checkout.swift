@@ -6,7 +6,7 @@ extension ClientPool {
     /// Waits, without a thread, until a client may be popped.
     ///
     /// - Throws: `MongoError` (`isPoolClosed`) when the pool is closing or closed.
-    func reserveClient() async throws {
+    nonisolated(nonsending) func reserveClient() async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             lock.lock()
             guard case .open = state else {

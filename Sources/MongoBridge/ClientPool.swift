@@ -78,7 +78,7 @@ public final class ClientPool: @unchecked Sendable {
      - Throws: what `body` threw; `MongoError` with `isPoolClosed` when the pool is closing or
        closed; `BlockingThreadPoolError.shutDown` when `threads` was shut down.
      */
-    public func withClient<T: Sendable>(_ body: @escaping @Sendable (MongoClient) throws -> T) async throws -> T {
+    nonisolated(nonsending) public func withClient<T: Sendable>(_ body: @escaping @Sendable (MongoClient) throws -> T) async throws -> T {
         while true {
             try await reserveClient()
             let attempt: Attempt<T>

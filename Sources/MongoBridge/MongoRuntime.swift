@@ -1,19 +1,16 @@
 internal import CLibMongoC
 import Foundation
 
-/// Process-wide libmongoc setup: `mongoc_init` exactly once, handshake metadata and log capture.
+/// Process-wide libmongoc setup: `mongoc_init` exactly once, handshake metadata, log capture, and
+/// no counter segment left in shared memory (see `SharedMemoryCounters`).
 ///
 /// The application that links the bridge names itself once, before first use, with
 /// `configure(appName:version:)` (mongo-doctor's CLI does so at start). Every entry point of the
 /// bridge calls `ensureInitialized()`; it is cheap after the first call.
 public enum MongoRuntime {
     static let setup = RuntimeSetup { metadata in
-        mongoc_init()
-        if let metadata {
-            _ = mongoc_handshake_data_append(metadata.appName, metadata.version, nil)
-        }
         // libmongoc logs to stderr by default, and its messages can contain passwords:
-        // route everything into the in-memory capture instead.
+        // route everything into the in-memory capture instead, before `mongoc_init` can log.
         mongoc_log_set_handler({ level, domain, message, _ in
             let entry = MongoLogEntry(
                 level: MongoLogEntry.Level(rawValue: Int(level.rawValue)) ?? .debug,
@@ -22,6 +19,11 @@ public enum MongoRuntime {
             )
             MongoLogCapture.shared.record(entry)
         }, nil)
+        mongoc_init()
+        SharedMemoryCounters.release()
+        if let metadata {
+            _ = mongoc_handshake_data_append(metadata.appName, metadata.version, nil)
+        }
     }
 
     /**
@@ -42,6 +44,9 @@ public enum MongoRuntime {
     public static var handshakeMetadata: HandshakeMetadata? { setup.metadata }
 
     /// Initialises libmongoc once for this process (with the configured handshake metadata).
+    ///
+    /// A program that links the bridge should call this at start, even if it may never talk to
+    /// MongoDB: libmongoc's counter segment exists from load time, and only this removes its name.
     public static func ensureInitialized() {
         setup.ensureInitialized()
     }

@@ -32,6 +32,11 @@ public final class MongoURI: @unchecked Sendable {
         return MongoURI(owning: copy)
     }
 
+    /// An integer option as libmongoc reads it (`heartbeatFrequencyMS`, …), or `fallback` when the URI does not set it.
+    public func intOption(_ name: String, default fallback: Int32) -> Int32 {
+        mongoc_uri_get_option_as_int32(handle, name, fallback)
+    }
+
     /// The hosts libmongoc parsed, as "host:port" (empty for SRV before resolution).
     public var hosts: [String] {
         var result: [String] = []

@@ -16,7 +16,9 @@ struct MigrateCommand: ParsableCommand {
             Resumable (rerun after any interruption: documents are upserted by _id), verified (counts and a \
             sample compared field by field), recorded in provision's ledger. Exit status: 0 migrated and \
             verified, nothing skipped; 1 rows skipped (each listed with its reason) or a provision step not \
-            done; 2 no run (bad input, bad options, no connection); 3 the verification failed.
+            done; 2 no run (bad input, bad options, no connection), or a run stopped by a write the server \
+            refused or a server that stayed down (transient errors are retried first; run it again to \
+            finish); 3 the verification failed.
             """,
         subcommands: [MigrateSQLiteCommand.self, MigrateV2Command.self])
 }
@@ -44,10 +46,17 @@ struct MigrateOptions: ParsableArguments {
         guard batchSize >= 1, batchSize <= 100_000 else { throw ValidationError("--batch-size must be between 1 and 100000, got \(batchSize)") }
     }
 
-    func request(database: String, keys: String = "keys", keepExpired: Bool = false, dropKeys: Bool = false) -> MigrationRequest {
+    func request(database: String, connection: MongoTargetConnection, keys: String = "keys", keepExpired: Bool = false, dropKeys: Bool = false) -> MigrationRequest {
         MigrationRequest(database: database, names: AuthCollectionNames(users: users, sessions: sessions, keys: keys), oauthAccounts: oauthAccounts,
                          sessionFormat: sessionFormat.flatMap(SessionTokenFormat.init(rawValue:)), dryRun: dryRun, keepExpired: keepExpired,
-                         dropKeys: dropKeys, batchSize: batchSize, toolVersion: MongoDoctorVersion.current)
+                         dropKeys: dropKeys, batchSize: batchSize, toolVersion: MongoDoctorVersion.current, retry: retryPolicy(connection))
+    }
+
+    /// Transient errors are retried for a heartbeat of the connection's (its `heartbeatFrequencyMS`, 10 s
+    /// by default) and a `--timeout`, five attempts at least (README, migrate: write faults).
+    func retryPolicy(_ connection: MongoTargetConnection) -> MigrationRetryPolicy {
+        let heartbeat = Duration.milliseconds(Int(connection.uri.intOption("heartbeatFrequencyMS", default: 10_000)))
+        return MigrationRetryPolicy(window: MigrationRetryPolicy.window(heartbeat: heartbeat, selection: .milliseconds(Int(target.timeout * 1000))))
     }
 
     /// Opens the target, runs `body`, renders the outcome and exits with its status.
@@ -89,7 +98,7 @@ struct MigrateSQLiteCommand: AsyncParsableCommand {
     func run() async throws {
         let named = tables.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
         try await options.run("migrate sqlite") { connection, database, bar in
-            try await SQLiteMigration.run(path: from, tables: named, request: options.request(database: database, keepExpired: keepExpired),
+            try await SQLiteMigration.run(path: from, tables: named, request: options.request(database: database, connection: connection, keepExpired: keepExpired),
                                           pool: options.dryRun ? nil : connection.pool, progress: bar?.handler)
         }
     }
@@ -108,7 +117,7 @@ struct MigrateV2Command: AsyncParsableCommand {
 
     func run() async throws {
         try await options.run("migrate lucia-v2-to-v3") { connection, database, bar in
-            try await V2Migration.run(request: options.request(database: database, keys: keys, dropKeys: dropKeys), pool: connection.pool, progress: bar?.handler)
+            try await V2Migration.run(request: options.request(database: database, connection: connection, keys: keys, dropKeys: dropKeys), pool: connection.pool, progress: bar?.handler)
         }
     }
 }

@@ -33,6 +33,9 @@ enum MigrateRenderer {
             ("keysDropped", o.keysDropped.map { JSONValue.bool($0) } ?? .null), ("keysNote", .string(o.keysNote)),
             ("exitStatus", .int(Int(o.exitStatus))), ("elapsedMs", .int(o.elapsedMs)),
             ("phaseMs", .object(o.phaseMs.map { ($0.phase, JSONValue.int($0.ms)) })),
+            ("retries", .array(o.retries.map { r in
+                .object([("stage", .string(r.stage.description)), ("attempts", .int(r.attempts)), ("cause", .string(r.cause))])
+            })),
         ]
         return .object([("schemaVersion", .int(1)), ("migrate", .object(head + data + tail))])
     }
@@ -91,6 +94,10 @@ enum MigrateRenderer {
                          + (problems.isEmpty ? "" : "; " + problems.map { "\($0.id) \($0.status.rawValue): \($0.detail)" }.joined(separator: "; ")))
         }
         if let note = o.keysNote { lines.append("  keys: \(note)") }
+        if !o.retries.isEmpty {
+            lines.append("  retried after transient errors: " + o.retries.prefix(5).map { "\($0.stage) (\($0.attempts) attempts; first error: \($0.cause))" }.joined(separator: "; ")
+                         + (o.retries.count > 5 ? "; … \(o.retries.count - 5) more" : ""))
+        }
         switch o.exitStatus {
         case 0: lines.append(o.dryRun ? "Dry run: nothing was written." : "Migrated and verified in \(o.elapsedMs) ms; recorded in the ledger.")
         case MigrationExitStatus.verificationFailed: lines.append("The verification failed: do not switch the application over yet.")

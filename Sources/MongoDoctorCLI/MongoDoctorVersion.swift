@@ -7,9 +7,10 @@ public enum MongoDoctorVersion {
     /// The current release.
     public static let current = "0.1.0"
 
-    /// Names mongo-doctor in libmongoc's handshake metadata; call before any Mongo work.
-    /// A bridge that was already initialised (only possible in-process, in tests) is left as it is.
+    /// Names mongo-doctor in libmongoc's handshake metadata and initialises the bridge; call at start.
+    /// A bridge that was already initialised (only possible in-process, in tests) keeps its metadata.
     public static func configureRuntime() {
         try? MongoRuntime.configure(appName: toolName, version: current)
+        MongoRuntime.ensureInitialized()
     }
 }

@@ -49,7 +49,7 @@ struct ProvisionCommand: AsyncParsableCommand {
         let outcome: ProvisionOutcome
         if let sqlite {
             do { outcome = try await SQLiteProvisioner.run(path: sqlite, format: format, dryRun: dryRun, toolVersion: MongoDoctorVersion.current) } catch {
-                throw RunError("provision: \(error)")
+                throw RunError("provision: \(ErrorWords.of(error))")
             }
         } else {
             outcome = try await provisionMongo(format: format)

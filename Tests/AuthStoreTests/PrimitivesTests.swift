@@ -17,6 +17,31 @@ struct PrimitivesTests {
         #expect(lookup.sessionID == "84cb29b2c78b393c0d30a90d5a9f670267d02d9ec3743fc1800acff8b03bac15")
     }
 
+    static let digestCases: [(String, String)] = [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ]
+
+    @Test("SHA-256 (the algorithm fetched once) gives the FIPS 180-2 digests, from bytes and from text", arguments: digestCases)
+    func sha256Digests(text: String, hex: String) {
+        #expect(AuthCrypto.hexLowercase(AuthCrypto.sha256(text)) == hex)
+        #expect(AuthCrypto.hexLowercase(AuthCrypto.sha256(Array(text.utf8))) == hex)
+        // A string built at run time (not a literal's storage) is hashed by the same bytes.
+        let built = String(text.reversed().reversed())
+        #expect(AuthCrypto.hexLowercase(AuthCrypto.sha256(built)) == hex)
+    }
+
+    @Test("the shared SHA-256 algorithm is safe from many threads at once")
+    func sha256Concurrent() async {
+        let expected = AuthCrypto.sha256("abc")
+        let all = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<16 { group.addTask { (0..<500).allSatisfy { _ in AuthCrypto.sha256("abc") == expected } } }
+            return await group.reduce(true) { $0 && $1 }
+        }
+        #expect(all)
+    }
+
     @Test("split tokens other than <id>.<secret> are rejected unread", arguments: ["", "abc", ".x", "x.", "a.b.c", String(repeating: "a", count: 300) + ".b"])
     func splitShapes(token: String) {
         #expect(SessionTokenFormat.split.lookup(for: SessionToken(token)) == nil)

@@ -9,7 +9,7 @@ import TestSupport
 struct SQLiteFileTests {
     static let png: [UInt8] = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] + Array(repeating: 0x42, count: 4096)
 
-    @Test("a PNG, a text file, a truncated database", arguments: ["png", "text", "truncated"])
+    @Test("a PNG, a text file, a few bytes of text, a truncated database", arguments: ["png", "text", "short", "truncated"])
     func badFile(kind: String) async throws {
         let directory = try TemporaryDirectory(prefix: "authstore-bad")
         defer { directory.remove() }
@@ -17,6 +17,8 @@ struct SQLiteFileTests {
         switch kind {
         case "png": FileManager.default.createFile(atPath: path, contents: Data(Self.png))
         case "text": FileManager.default.createFile(atPath: path, contents: Data(String(repeating: "not a database\n", count: 300).utf8))
+        // Shorter than a page, which SQLite alone would take for an empty database and write over.
+        case "short": FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
         default:
             try Python.sqlite(path, "db.execute('CREATE TABLE filler (x)')\nfor i in range(2000): db.execute('INSERT INTO filler VALUES (?)', ('x' * 100,))")
             let whole = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -84,5 +86,20 @@ struct SQLiteFileTests {
             """)
         // Reopening detects split from the secret_hash column.
         #expect(try await AuthStore.open(backend: backend).tokenFormat == .split)
+    }
+
+    /// An empty file is how SQLite starts a database (and a WAL database's main file until its first
+    /// checkpoint), so it is opened and given the tables, not refused by the header check.
+    @Test("an empty file becomes the store")
+    func emptyFileIsADatabase() async throws {
+        let directory = try TemporaryDirectory(prefix: "authstore-empty")
+        defer { directory.remove() }
+        let path = directory.appending("auth.db")
+        FileManager.default.createFile(atPath: path, contents: Data())
+        let backend = try await SQLiteAuthBackend.open(path: path)
+        let store = try await AuthStore.open(backend: backend)
+        _ = try await store.createUser(username: "alice", hashedPassword: nil)
+        #expect(try await store.user(username: "alice") != nil)
+        backend.close()
     }
 }

@@ -123,9 +123,13 @@ final class ScriptedHolder: @unchecked Sendable {
                 + "print(s.getsockname()[1], flush=True)\ntime.sleep(60)\n")
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         process.arguments = [script, "--password", secret]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
+        let process = self.process
+        let out = try ChildProcess.spawning { () throws -> Pipe in
+            let out = Pipe()
+            process.standardOutput = out
+            try process.run()
+            return out
+        }
         let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
         guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             kill(process.processIdentifier, SIGKILL)
@@ -139,7 +143,7 @@ final class ScriptedHolder: @unchecked Sendable {
 
     func stop() {
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        ChildProcess.waitForExit(process)
         directory.remove()
     }
 }

@@ -87,10 +87,13 @@ import TestSupport
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         holder.arguments = ["-c", "import sqlite3,sys,time; d=sqlite3.connect(sys.argv[1], isolation_level=None); d.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); time.sleep(20)", path]
-        let out = Pipe()
-        holder.standardOutput = out
-        try holder.run()
-        defer { kill(holder.processIdentifier, SIGKILL); holder.waitUntilExit() }
+        let out = try ChildProcess.spawning { () throws -> Pipe in
+            let out = Pipe()
+            holder.standardOutput = out
+            try holder.run()
+            return out
+        }
+        defer { kill(holder.processIdentifier, SIGKILL); ChildProcess.waitForExit(holder) }
         _ = out.fileHandleForReading.availableData  // waits for "locked"
         let error = #expect(throws: MigrationError.self) { try SQLiteSource(path: path) }
         #expect(error?.description.contains("locked by another process") == true, "\(error?.description ?? "")")

@@ -170,7 +170,7 @@ struct AdminCommandTests {
         if kind == "text" { try "not a database, just some text that is long enough to be read".write(toFile: path, atomically: true, encoding: .utf8) }
         let out = try ProcessRunner.run("mongo-doctor", ["users", "list", "--sqlite", path, "--json"])
         #expect(out.status == 2 && out.stdout.isEmpty)
-        #expect(out.stderr.contains(kind == "missing" ? "no SQLite store" : "notADatabase"), "\(out.stderr)")
+        #expect(out.stderr.contains(kind == "missing" ? "no SQLite store" : "not an SQLite database"), "\(out.stderr)")
         #expect(kind == "text" || !FileManager.default.fileExists(atPath: path), "a missing store is not created")
     }
 

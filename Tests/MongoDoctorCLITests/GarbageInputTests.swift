@@ -11,7 +11,7 @@ import TestSupport
 struct GarbageInputTests {
     /// The garbage files, each alone in a directory of its own (so anything written beside it shows).
     enum Garbage: String, CaseIterable, CustomTestStringConvertible {
-        case binary, png, truncatedSQLite
+        case binary, png, truncatedSQLite, shortText
         var testDescription: String { rawValue }
 
         /// The file's name: a PNG and a truncated database are called `auth.db`, as a user would.
@@ -28,6 +28,9 @@ struct GarbageInputTests {
                 }
             case .png:
                 return GarbageInputTests.png
+            case .shortText:
+                // Shorter than a page: SQLite alone would open it as an empty database and write over it.
+                return Array("notes: buy milk\n".utf8)
             case .truncatedSQLite:
                 let dir = try TemporaryDirectory()
                 defer { dir.remove() }
@@ -87,6 +90,7 @@ struct GarbageInputTests {
         let lines = out.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(what): expected one line on stderr: \(out.stderr.prefix(600))")
         #expect(out.stderr.hasPrefix("mongo-doctor: "), "\(what): \(out.stderr.prefix(300))")
+        #expect(!out.stderr.contains("AuthStoreError."), "\(what): an error type's name in: \(out.stderr.prefix(300))")
         for word in words { #expect(out.stderr.contains(word), "\(what): no '\(word)' in: \(out.stderr)") }
         for mark in crashMarks { #expect(!out.combined.contains(mark), "\(what) crashed: \(out.combined.prefix(600))") }
     }
@@ -101,6 +105,7 @@ struct GarbageInputTests {
             (["log", file.path], ["not a mongod log", file.path]),
             (["users", "list", "--sqlite", file.path], [sqliteReason, file.path]),
             (["provision", "--sqlite", file.path, "--dry-run"], [sqliteReason, file.path]),
+            (["provision", "--sqlite", file.path], [sqliteReason, file.path]),
             (["sessions", "purge-expired", "--sqlite", file.path], [sqliteReason, file.path]),
         ]
         for (args, words) in invocations {

@@ -43,9 +43,9 @@ public final class OwnTestServer: Sendable {
     /// Stops the server and removes its storage (never throws: it runs in `defer`).
     public func stop() { _ = try? Self.script(["stop", "--name", name]) }
 
-    /// Runs the script through `posix_spawn` and `waitpid`, its output in temporary files: Foundation's
-    /// `Process.waitUntilExit` was seen to hang here when several tests started servers at once (the
-    /// script's shell exited but was never reaped).
+    /// Runs the script through `posix_spawn` (under `ChildProcess.spawning`) and `waitpid`, its output in
+    /// temporary files: Foundation's `Process.waitUntilExit` was seen to hang here when several tests
+    /// started servers at once (see `ChildProcess` for why).
     @discardableResult
     static func script(_ arguments: [String]) throws -> String {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("test-server-\(UUID().uuidString.prefix(8))").path
@@ -59,7 +59,7 @@ public final class OwnTestServer: Sendable {
         let argv = ([script.path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, script.path, &actions, nil, argv, environ)
+        let spawned = ChildProcess.spawning { posix_spawn(&pid, script.path, &actions, nil, argv, environ) }
         guard spawned == 0 else { throw Failure(description: "scripts/test-server: posix_spawn failed (\(spawned))") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}

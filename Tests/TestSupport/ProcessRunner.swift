@@ -46,19 +46,42 @@ public struct ProcessRunner: Sendable {
         env["NO_COLOR"] = "1"
         process.environment = env
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
+        // The pipes are made and handed over under the spawn gate (see `ChildProcess`).
+        let (out, err, input) = try ChildProcess.spawning { () throws -> (Pipe, Pipe, Pipe) in
+            let out = Pipe(), err = Pipe(), input = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            process.standardInput = input
+            try process.run()
+            return (out, err, input)
+        }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
+        // Standard error drains on a thread of its own while standard output is read here: a child that
+        // fills one pipe (64 KiB) while this reads the other would wait forever, and the test with it (a
+        // sanitizer's report at a child's exit easily fills one).
+        let stderrBox = DataBox(), stderrDrained = DispatchSemaphore(value: 0)
+        let stderrHandle = err.fileHandleForReading
+        Thread.detachNewThread {
+            stderrBox.set(stderrHandle.readDataToEndOfFile())
+            stderrDrained.signal()
+        }
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        stderrDrained.wait()
+        let stderrData = stderrBox.get()
+        let status = ChildProcess.waitForExit(process)
         return Output(
-            status: process.terminationStatus,
+            status: status,
             stdout: String(decoding: stdoutData, as: UTF8.self),
-            stderr: String(decoding: stderrData, as: UTF8.self))
+            stderr: Sanitizer.withoutKnownNotices(String(decoding: stderrData, as: UTF8.self)))
     }
+}
+
+/// Bytes one thread reads and another takes, behind a lock.
+private final class DataBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
+    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
 }

@@ -20,22 +20,22 @@ public struct ConnectionErrorClassifier: Sendable {
     }
 
     static let rules: [Rule] = [
-        Rule(needle: "connection refused", id: .tcpRefused, title: "Nothing is listening: the connection was refused"),
-        Rule(needle: "Failed to resolve", id: .dnsNotFound, title: "The host name does not resolve"),
+        Rule(needle: MongoError.Phrase.connectionRefused, id: .tcpRefused, title: "Nothing is listening: the connection was refused"),
+        Rule(needle: MongoError.Phrase.failedToResolve, id: .dnsNotFound, title: "The host name does not resolve"),
         Rule(needle: "Failed to look up SRV record", id: .dnsSrvNotFound, title: "The SRV record does not exist"),
         Rule(needle: "No SRV records", id: .dnsSrvNotFound, title: "The SRV record does not exist"),
-        Rule(needle: "connection timeout", id: .tcpTimeout, title: "The connection attempt timed out (packets dropped)"),
-        Rule(needle: "connection closed", id: .tcpClosed, title: "The server accepted the connection, then closed it"),
-        Rule(needle: "hostname mismatch", id: .tlsHostnameMismatch, title: "The server's certificate does not name this host"),
-        Rule(needle: "certificate has expired", id: .tlsExpired, title: "The server's certificate has expired"),
-        Rule(needle: "certificate verify failed", id: .tlsUntrusted, title: "The server's certificate is not trusted"),
+        Rule(needle: MongoError.Phrase.connectionTimeout, id: .tcpTimeout, title: "The connection attempt timed out (packets dropped)"),
+        Rule(needle: MongoError.Phrase.connectionClosed, id: .tcpClosed, title: "The server accepted the connection, then closed it"),
+        Rule(needle: MongoError.Phrase.hostnameMismatch, id: .tlsHostnameMismatch, title: "The server's certificate does not name this host"),
+        Rule(needle: MongoError.Phrase.certificateExpired, id: .tlsExpired, title: "The server's certificate has expired"),
+        Rule(needle: MongoError.Phrase.certificateVerifyFailed, id: .tlsUntrusted, title: "The server's certificate is not trusted"),
         Rule(needle: "Cannot load Certificate Authorities", id: .tlsCaFileMissing, title: "The tlsCAFile cannot be read"),
-        Rule(needle: "TLS handshake failed", id: .tlsNotSupported, title: "The TLS handshake failed"),
+        Rule(needle: MongoError.Phrase.tlsHandshakeFailed, id: .tlsNotSupported, title: "The TLS handshake failed"),
         Rule(needle: "Invalid reply from server", id: .tcpNotMongodb, title: "Something answered, but it is not MongoDB"),
         Rule(needle: "Failed to receive length header", id: .tcpNotMongodb, title: "Something answered, but it is not MongoDB"),
-        Rule(needle: "socket timeout", id: .tcpNotMongodb, title: "Connected, but nothing answered the MongoDB handshake"),
-        Rule(needle: "reports wire version", id: .serverWireVersion, title: "The server is too old for this driver"),
-        Rule(needle: "Authentication failed", id: .authFailed, title: "Authentication failed"),
+        Rule(needle: MongoError.Phrase.socketTimeout, id: .tcpNotMongodb, title: "Connected, but nothing answered the MongoDB handshake"),
+        Rule(needle: MongoError.Phrase.wireVersion, id: .serverWireVersion, title: "The server is too old for this driver"),
+        Rule(needle: MongoError.Phrase.authenticationFailed, id: .authFailed, title: "Authentication failed"),
     ]
 
     /// The finding for `error`, matched on libmongoc's message and showing it scrubbed with `scrubber`.

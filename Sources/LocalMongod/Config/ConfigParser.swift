@@ -38,6 +38,13 @@ struct ConfigParser {
         if let tab = firstIndentationTab(lines) {
             return .invalid(problem(line: tab.line, column: tab.column, message: "tab character in indentation", lines: lines))
         }
+        // The YAML library builds its tree by recursion: a file nested thousands deep would overflow the stack.
+        if let deep = YAMLNestingBound.firstExcess(in: lines) {
+            return .invalid(problem(
+                line: deep.line, column: deep.column,
+                message: "nested deeper than mongo-doctor reads (more than \(YAMLNestingBound.limit) brackets or levels of indentation); "
+                    + "mongod's configuration nests a few levels", lines: lines))
+        }
         do {
             guard let root = try Yams.compose(yaml: text) else { return .parsed(MongodConfig()) }
             guard case .mapping(let mapping) = root else {
@@ -93,12 +100,23 @@ struct ConfigParser {
     private func problem(line: Int, column: Int, message: String, lines rawLines: [String]) -> YAMLProblem {
         // Quoted lines (snippet, hints) never carry a secret value.
         let lines = rawLines.map(ConfigSecrets.masked(line:))
-        let text = lines.indices.contains(line - 1) ? lines[line - 1] : ""
-        let caretPad = String(repeating: " ", count: max(0, column - 1))
+        let (text, caretColumn) = Self.window(lines.indices.contains(line - 1) ? lines[line - 1] : "", around: column)
+        let caretPad = String(repeating: " ", count: max(0, caretColumn - 1))
         let shown = text.replacingAll("\t", with: "→")
         return YAMLProblem(
             line: line, column: column, problem: message,
             hints: ConfigHints.hints(for: line, in: lines), snippet: "\(shown)\n\(caretPad)^")
+    }
+
+    /// The line as shown under a problem: whole when short, else 40 characters each side of `column`
+    /// with `…` where it was cut, and the caret's column in what is shown.
+    static func window(_ line: String, around column: Int, reach: Int = 40) -> (text: String, column: Int) {
+        let characters = Array(line)
+        guard characters.count > 2 * reach + 1 else { return (line, column) }
+        let center = min(max(column - 1, 0), characters.count - 1)
+        let start = max(0, center - reach), end = min(characters.count, center + reach + 1)
+        let head = start > 0 ? "…" : "", tail = end < characters.count ? "…" : ""
+        return (head + String(characters[start..<end]) + tail, center - start + 1 + head.count)
     }
 
     /// The first tab in any line's leading whitespace.

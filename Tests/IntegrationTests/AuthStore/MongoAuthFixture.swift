@@ -75,14 +75,16 @@ enum PyMongo {
         let process = Process()
         process.executableURL = python
         process.arguments = ["-c", script, uri, database]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
+        let (out, err) = try ChildProcess.spawning { () throws -> (Pipe, Pipe) in
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            return (out, err)
+        }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Failure(description: "pymongo failed: " + String(decoding: errors, as: UTF8.self)) }
+        guard ChildProcess.waitForExit(process) == 0 else { throw Failure(description: "pymongo failed: " + String(decoding: errors, as: UTF8.self)) }
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

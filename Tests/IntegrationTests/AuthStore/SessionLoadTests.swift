@@ -25,7 +25,13 @@ struct SessionLoadTests {
         #expect(report["wrong"] as? Int == 0, "wrong answers: \(report["wrong"] ?? "nil"), first: \(report["firstProblem"] ?? "nil")")
         #expect(report["errors"] as? Int == 0, "errors: \(report["errors"] ?? "nil"), first: \(report["firstProblem"] ?? "nil")")
         let warm = report["rssAfterWarmUpKiB"] as? Int ?? 0, end = report["rssEndKiB"] as? Int ?? Int.max
-        #expect(warm > 0 && end <= warm + rssSlackKiB, "RSS \(warm) KiB after warm-up, \(end) KiB at the end")
+        #expect(warm > 0, "no RSS after warm-up")
+        // Under a sanitizer RSS grows whatever the code does (ASan keeps freed blocks in a quarantine of up to
+        // 256 MB, and its shadow memory grows with them; TSan keeps shadow and history per address): the bound
+        // holds only in a plain run. A leak still fails there: LeakSanitizer ends the helper with status 23.
+        if Sanitizer.active == nil {
+            #expect(end <= warm + rssSlackKiB, "RSS \(warm) KiB after warm-up, \(end) KiB at the end")
+        }
         return report
     }
 

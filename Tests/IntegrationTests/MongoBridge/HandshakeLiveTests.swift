@@ -1,3 +1,4 @@
+import Foundation
 import MongoBridge
 import Testing
 import TestSupport
@@ -9,11 +10,17 @@ struct HandshakeLiveTests {
 
     @Test
     func serverSeesTheConfiguredNameAndVersion() throws {
-        let client = try MongoClient(uri: MongoURI(try TestServer.requireURI()))
+        // An application name of this test's own: other processes run currentOp at the same time (the
+        // connection counter of SessionLoadTests' authstore-load), and their op must not be taken for ours.
+        let marker = "handshake-live-\(UUID().uuidString.prefix(8).lowercased())"
+        let base = try TestServer.requireURI()
+        let client = try MongoClient(uri: MongoURI(base + (base.contains("?") ? "&" : "?") + "appName=\(marker)"))
         let reply = try client.runCommand(["currentOp": 1])
         // Our own currentOp is in the list, with the metadata of this connection's handshake.
         let ops = reply["inprog"]?.arrayValue?.compactMap(\.documentValue) ?? []
-        let mine = try #require(ops.first { $0.value(atPath: "command.currentOp") != nil })
+        let mine = try #require(ops.first {
+            $0.value(atPath: "command.currentOp") != nil && $0.value(atPath: "clientMetadata.application.name")?.stringValue == marker
+        }, "\(ops)")
         let driver = try #require(mine.value(atPath: "clientMetadata.driver")?.documentValue)
         // Another suite may have started libmongoc before this one configured it: then nothing was
         // appended, and the server must see libmongoc's own name without ours.

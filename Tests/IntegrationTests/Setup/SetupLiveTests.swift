@@ -103,11 +103,11 @@ struct SetupLiveTests {
         holder.arguments = ["-m", "http.server", String(box.port), "--bind", "127.0.0.1"]
         holder.standardOutput = FileHandle.nullDevice
         holder.standardError = FileHandle.nullDevice
-        try holder.run()
+        try ChildProcess.run(holder)
         defer {
             // SIGKILL: the child inherits this thread's signal mask, in which SIGTERM may be blocked.
             kill(holder.processIdentifier, SIGKILL)
-            holder.waitUntilExit()
+            ChildProcess.waitForExit(holder)
         }
         try #require(LoopbackSocket.waitUntilAccepting(ip: "127.0.0.1", port: box.port))
 

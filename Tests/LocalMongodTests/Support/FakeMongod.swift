@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A real process whose command name is `mongod`: a copy of `sleep` named `mongod`, optionally
 /// started under `prlimit` with a given open-files limit. Stopped by `stop()`.
@@ -17,7 +18,7 @@ final class FakeMongod: @unchecked Sendable {
             process.executableURL = URL(fileURLWithPath: binary)
             process.arguments = ["30"]
         }
-        try process.run()
+        try ChildProcess.run(process)
         // Wait until the process table shows it under its final name (prlimit execs it).
         for _ in 0..<100 {
             if let comm = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/comm", encoding: .utf8),
@@ -34,7 +35,7 @@ final class FakeMongod: @unchecked Sendable {
     func stop() {
         // SIGKILL: the test runner's ignored or blocked SIGTERM is inherited by children.
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        ChildProcess.waitForExit(process)
         directory.remove()
     }
 }

@@ -24,7 +24,7 @@ final class OpenSSLServer: @unchecked Sendable {
         var arguments = ["s_server", "-accept", endpoint, "-cert", pair.certificate, "-key", pair.key, "-quiet"]
         if let chain { arguments += ["-cert_chain", chain] }
         process = OpenSSLTool.process(arguments, directory: directory)
-        try process.run()
+        try ChildProcess.run(process)
         guard LoopbackSocket.waitUntilAccepting(ip: ip, port: port) else {
             stop()
             throw SetupError("openssl s_server did not start listening on \(endpoint)")
@@ -36,8 +36,8 @@ final class OpenSSLServer: @unchecked Sendable {
     /// Not `terminate()`: a child spawned from a Swift concurrency thread inherits that thread's
     /// signal mask, in which libdispatch blocks SIGTERM, so the server would never see it.
     func stop() {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        kill(process.processIdentifier, SIGKILL)
+        ChildProcess.waitForExit(process)
     }
 }
 

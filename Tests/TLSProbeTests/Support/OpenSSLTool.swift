@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the `openssl` command-line tool found on PATH.
 enum OpenSSLTool {
@@ -25,13 +26,16 @@ enum OpenSSLTool {
     /// Runs `openssl arguments` in `directory` to completion; throws when it fails.
     static func run(_ arguments: [String], in directory: String) throws {
         let process = process(arguments, directory: directory)
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
+        let errors = try ChildProcess.spawning { () throws -> Pipe in
+            let errors = Pipe()
+            process.standardError = errors
+            try process.run()
+            return errors
+        }
         let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(arguments: arguments, status: process.terminationStatus,
+        let status = ChildProcess.waitForExit(process)
+        guard status == 0 else {
+            throw Failure(arguments: arguments, status: status,
                           stderr: String(decoding: stderr, as: UTF8.self))
         }
     }

@@ -5,6 +5,7 @@ import DoctorRun
 import Foundation
 import Hummingbird
 import Logging
+import MongoBridge
 import PasswordHashing
 
 /// `auth-demo`: the Lucia + Astro login flow on AuthStore. Parses the flags, checks the store and
@@ -45,6 +46,8 @@ struct AuthDemoCommand: AsyncParsableCommand {
     /// Runs with the project's exit codes: 0 stopped by a signal, 1 the store is not ready, 2 bad
     /// arguments or a store that cannot be opened (argument-parser's own 64 becomes 2).
     static func main() async {
+        // Before anything can fail or be killed: libmongoc's counter segment goes (see MongoRuntime).
+        MongoRuntime.ensureInitialized()
         do {
             let command = try parseAsRoot()
             guard let demo = command as? AuthDemoCommand else { throw CleanExit.helpRequest() }

@@ -34,7 +34,8 @@ struct DemoFixture {
     /// Cheap parameters: the tests check behaviour, not cost.
     static let testHashParameters = Argon2Parameters(memoryKiB: 1024, iterations: 1, parallelism: 1)
 
-    static func make(_ kind: StoreKind, format: SessionTokenFormat = .split) async throws -> DemoFixture {
+    /// `mongoURI` replaces the shared test server's (`MONGODB_TEST_URI`) for the MongoDB kind.
+    static func make(_ kind: StoreKind, format: SessionTokenFormat = .split, mongoURI: String? = nil) async throws -> DemoFixture {
         let clock = TestClock()
         let configuration = AuthStoreConfiguration(tokenFormat: format, clock: { clock.read() })
         let hasher = PasswordHasher(parameters: testHashParameters, maxConcurrentHashes: 2)
@@ -56,7 +57,7 @@ struct DemoFixture {
                 directory.remove()
             }
         case .mongo:
-            let uri = try #require(TestEnvironment.mongoURI, "MONGODB_TEST_URI is not set: run the tests through scripts/test")
+            let uri = try #require(mongoURI ?? TestEnvironment.mongoURI, "MONGODB_TEST_URI is not set: run the tests through scripts/test")
             let database = "authdemo_" + UUID().uuidString.prefix(8).lowercased()
             let pool = try ClientPool(uri: MongoURI(uri), maxSize: 4)
             let outcome = try await MongoProvisioner.run(ProvisionRequest(database: database, sessionFormat: format, toolVersion: "auth-demo-tests"), pool: pool)

@@ -10,6 +10,9 @@ public struct ErrorPages: RouterMiddleware {
 
     let services: DemoServices
 
+    /// What a 503 says when the account store does not answer (the session check and every handler).
+    static let storeUnavailable = "The account store is not answering. Try again in a moment."
+
     /// Creates the middleware.
     public init(services: DemoServices) { self.services = services }
 
@@ -18,6 +21,11 @@ public struct ErrorPages: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPError {
             return page(error.status, message: error.body, headers: error.headers, request: request, context: context)
+        } catch let error as AuthStoreError {
+            // The store failed under a handler (the database down, locked, closed): the request may
+            // succeed again in a moment, which is what 503 says. The description holds no secret.
+            context.logger.error("\(request.method) \(request.uri.path) failed: \(error)")
+            return page(.serviceUnavailable, message: Self.storeUnavailable, headers: [:], request: request, context: context)
         } catch {
             context.logger.error("\(request.method) \(request.uri.path) failed: \(error)")
             return page(.internalServerError, message: nil, headers: [:], request: request, context: context)

@@ -37,7 +37,7 @@ public struct SessionMiddleware: RouterMiddleware {
             } catch {
                 // AuthStoreError's description holds no token, hash or password.
                 context.logger.error("session validation failed: \(error)")
-                throw HTTPError(.serviceUnavailable, message: "The account store is not answering. Try again in a moment.")
+                throw HTTPError(.serviceUnavailable, message: ErrorPages.storeUnavailable)
             }
         }
         var response = try await next(request, context)
