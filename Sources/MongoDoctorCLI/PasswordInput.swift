@@ -11,8 +11,11 @@ enum PasswordInput {
         let terminal = isatty(STDIN_FILENO) == 1
         let data: Data
         if terminal {
-            FileHandle.standardError.write(Data("\(what.prefix(1).uppercased() + what.dropFirst()) (not echoed): ".utf8))
-            data = withEchoOff { Data((readLine(strippingNewline: false) ?? "").utf8) }
+            // Echo goes off before the prompt shows: whatever is typed once the prompt is visible stays hidden.
+            data = withEchoOff {
+                FileHandle.standardError.write(Data("\(what.prefix(1).uppercased() + what.dropFirst()) (not echoed): ".utf8))
+                return Data((readLine(strippingNewline: false) ?? "").utf8)
+            }
             FileHandle.standardError.write(Data("\n".utf8))
         } else {
             data = FileHandle.standardInput.readDataToEndOfFile()
