@@ -5,7 +5,7 @@ import Testing
 
 /// `BlockingThreadPool.run` is `nonisolated(nonsending)`: called from an actor it starts on that actor,
 /// but the work still runs on a pool thread and the actor is free while it waits.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(5)))
 struct BlockingThreadPoolActorTests {
     final class Flag: Sendable {
         let raised = Atomic(false)

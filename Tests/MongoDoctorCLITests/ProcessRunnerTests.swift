@@ -6,7 +6,7 @@ import TestSupport
 /// whole, however much a child writes to one before it writes to the other or exits.
 @Suite struct ProcessRunnerTests {
     @Test("a child that fills standard error before it writes standard output is read whole, not waited on forever",
-          .timeLimit(.minutes(1)))
+          .timeLimit(.minutes(5)))
     func bothPipesDrain() throws {
         // 200 kB is three times a Linux pipe's 64 KiB: read one stream after the other, the child would block.
         let out = try ProcessRunner.run(at: URL(fileURLWithPath: "/bin/sh"),

@@ -4,7 +4,7 @@ import TestSupport
 
 /// What a person at a terminal sees: the password prompt never echoes the password, and `--fix`
 /// asks before it applies anything, doing nothing unless the answer is yes.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(5)))
 struct TerminalPromptTests {
     static var doctor: URL { ProcessRunner.productsDirectory.appendingPathComponent("mongo-doctor") }
 

@@ -79,7 +79,7 @@ public final class PseudoTerminal: @unchecked Sendable {
     }
 
     /// Waits until the terminal has shown `text`; `false` after `timeout` or when the child is gone first.
-    public func waitFor(_ text: String, timeout: Duration = .seconds(30)) -> Bool {
+    public func waitFor(_ text: String, timeout: Duration = .seconds(120)) -> Bool {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
         while clock.now < deadline {
@@ -92,7 +92,7 @@ public final class PseudoTerminal: @unchecked Sendable {
     }
 
     /// Waits for the child to exit (killed after `timeout`) and for its last output; its exit status.
-    public func finish(timeout: Duration = .seconds(60)) -> Int32 {
+    public func finish(timeout: Duration = .seconds(120)) -> Int32 {
         let status = ChildProcess.waitForExit(process, killAfter: timeout)
         _ = reader.wait(timeout: .now() + 5)
         return status
