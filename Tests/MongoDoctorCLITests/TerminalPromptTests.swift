@@ -4,7 +4,7 @@ import TestSupport
 
 /// What a person at a terminal sees: the password prompt never echoes the password, and `--fix`
 /// asks before it applies anything, doing nothing unless the answer is yes.
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.timeLimit(.minutes(5)), .enabled(if: PseudoTerminal.isAvailable, "needs a pseudo-terminal (/dev/ptmx and /dev/pts)"))
 struct TerminalPromptTests {
     static var doctor: URL { ProcessRunner.productsDirectory.appendingPathComponent("mongo-doctor") }
 

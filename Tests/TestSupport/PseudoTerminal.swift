@@ -19,22 +19,17 @@ public final class PseudoTerminal: @unchecked Sendable {
     private var closed = false  // guarded by lock
     private let reader = DispatchSemaphore(value: 0)
 
+    /// Whether this machine can make one (a container may have no `/dev/ptmx` or no `/dev/pts`).
+    public static let isAvailable: Bool = {
+        guard let (master, slave) = try? openPair() else { return false }
+        close(slave)
+        close(master)
+        return true
+    }()
+
     /// Starts the program at `url` with `arguments` on a new terminal.
     public init(_ url: URL, _ arguments: [String], environment: [String: String]? = nil) throws {
-        // Linux's multiplexer; Glibc's module does not export grantpt/unlockpt/ptsname, so the two
-        // ioctls they wrap: TIOCSPTLCK (unlock the slave) and TIOCGPTN (its number under /dev/pts).
-        let master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
-        var unlocked: Int32 = 0
-        var number: UInt32 = 0
-        guard master >= 0, ioctl(master, UInt(0x4004_5431), &unlocked) == 0, ioctl(master, UInt(0x8004_5430), &number) == 0 else {
-            if master >= 0 { close(master) }
-            throw Failure(description: "no pseudo-terminal: errno \(errno)")
-        }
-        let slave = open("/dev/pts/\(number)", O_RDWR | O_NOCTTY)
-        guard slave >= 0 else {
-            close(master)
-            throw Failure(description: "cannot open the terminal's slave side: errno \(errno)")
-        }
+        let (master, slave) = try Self.openPair()
         self.master = master
         process = Process()
         process.executableURL = url
@@ -61,6 +56,27 @@ public final class PseudoTerminal: @unchecked Sendable {
     }
 
     deinit { close(master) }
+
+    /// A new terminal's master and slave descriptors. Linux's multiplexer; Glibc's module does not export
+    /// grantpt/unlockpt/ptsname, so the two ioctls they wrap: TIOCSPTLCK (unlock the slave) and TIOCGPTN
+    /// (its number under /dev/pts).
+    private static func openPair() throws -> (master: Int32, slave: Int32) {
+        let master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        var unlocked: Int32 = 0
+        var number: UInt32 = 0
+        guard master >= 0, ioctl(master, UInt(0x4004_5431), &unlocked) == 0, ioctl(master, UInt(0x8004_5430), &number) == 0 else {
+            let code = errno
+            if master >= 0 { close(master) }
+            throw Failure(description: "no pseudo-terminal: errno \(code)")
+        }
+        let slave = open("/dev/pts/\(number)", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        guard slave >= 0 else {
+            let code = errno
+            close(master)
+            throw Failure(description: "cannot open the terminal's slave side: errno \(code)")
+        }
+        return (master, slave)
+    }
 
     /// Types `text` at the terminal.
     public func send(_ text: String) {
