@@ -27,17 +27,32 @@ public enum AuthCrypto {
         return text.withUTF8 { sha256(UnsafeRawBufferPointer($0)) }
     }
 
-    /// SHA-256 of the bytes `input` points at. Every session check hashes, so the algorithm is the one
-    /// fetched once (``FetchedDigest``): OpenSSL 3's one-shot `SHA256()` looks it up on every call.
+    /// SHA-256 of the bytes `input` points at (`md_sha256`: OpenSSL's low-level SHA-256, no allocation
+    /// and no algorithm lookup on the way).
     static func sha256(_ input: UnsafeRawBufferPointer) -> [UInt8] {
-        var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
-        let ok = digest.withUnsafeMutableBufferPointer { output in
-            EVP_Digest(input.baseAddress ?? UnsafeRawPointer(bitPattern: 1), input.count, output.baseAddress, nil, FetchedDigest.sha256.algorithm, nil)
+        [UInt8](unsafeUninitializedCapacity: digestLength) { output, count in
+            md_sha256(input.baseAddress, input.count, output.baseAddress)
+            count = digestLength
         }
-        // Hashing a buffer in memory fails only when the library cannot allocate; nothing else can be returned.
-        precondition(ok == 1, "OpenSSL's SHA-256 failed")
-        return digest
     }
+
+    /// Whether SHA-256 of the UTF-8 bytes of `text` equals `expected`, compared in constant time
+    /// (`CRYPTO_memcmp`). The digest is computed on the stack and wiped after the comparison.
+    public static func sha256(of text: String, equals expected: [UInt8]) -> Bool {
+        guard expected.count == digestLength else { return false }
+        var text = text
+        return text.withUTF8 { input in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: digestLength) { digest in
+                md_sha256(input.baseAddress, input.count, digest.baseAddress)
+                let equal = expected.withUnsafeBytes { CRYPTO_memcmp(digest.baseAddress, $0.baseAddress, digestLength) == 0 }
+                OPENSSL_cleanse(digest.baseAddress, digestLength)
+                return equal
+            }
+        }
+    }
+
+    /// Bytes in a SHA-256 digest.
+    static let digestLength = Int(SHA256_DIGEST_LENGTH)
 
     /// Whether `a` and `b` are equal, in time that depends only on their lengths (`CRYPTO_memcmp`).
     public static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {

@@ -34,7 +34,7 @@ public struct SessionTokenLookup: Sendable {
     public func matches(_ record: SessionRecord) -> Bool {
         guard let secret else { return true }
         guard let stored = record.secretHash else { return false }
-        return AuthCrypto.constantTimeEqual(AuthCrypto.sha256(secret), stored)
+        return AuthCrypto.sha256(of: secret, equals: stored)
     }
 }
 
@@ -69,13 +69,14 @@ extension SessionTokenFormat {
         case .sha256:
             return SessionTokenLookup(sessionID: Self.hashedID(value), secret: nil)
         case .split:
-            // Byte-wise on the UTF-8 view: this runs on every request, and splitting by Character
-            // (grapheme breaking) cost more than the database lookup that follows.
-            let bytes = Array(value.utf8)
-            guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")), dot > 0, dot < bytes.count - 1,
-                  !bytes[(dot + 1)...].contains(UInt8(ascii: ".")) else { return nil }
-            return SessionTokenLookup(sessionID: String(decoding: bytes[..<dot], as: UTF8.self),
-                                      secret: String(decoding: bytes[(dot + 1)...], as: UTF8.self))
+            // Byte-wise on the UTF-8 view, in place: this runs on every request, and splitting by
+            // Character (grapheme breaking) cost more than the database lookup that follows. The dot
+            // is ASCII, so its index is a scalar boundary the string can be cut at.
+            let utf8 = value.utf8
+            guard let dot = utf8.firstIndex(of: UInt8(ascii: ".")), dot != utf8.startIndex else { return nil }
+            let secretStart = utf8.index(after: dot)
+            guard secretStart != utf8.endIndex, !utf8[secretStart...].contains(UInt8(ascii: ".")) else { return nil }
+            return SessionTokenLookup(sessionID: String(value[..<dot]), secret: String(value[secretStart...]))
         }
     }
 

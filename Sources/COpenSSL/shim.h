@@ -84,4 +84,19 @@ static inline const unsigned char *md_general_name_bytes(const GENERAL_NAMES *na
     return ASN1_STRING_get0_data(value);
 }
 
+/// SHA-256 of `length` bytes at `data` into `digest` (32 bytes), through the low-level functions: no
+/// allocation and no algorithm fetch. Every session check hashes a secret; EVP_Digest, even with an
+/// algorithm fetched once, allocates a context each call and cost three times as much. The context
+/// (which held the secret's last block) is wiped before it goes out of scope.
+static inline void md_sha256(const void *data, size_t length, unsigned char *digest) {
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wdeprecated-declarations"
+    SHA256_CTX context;
+    SHA256_Init(&context);
+    SHA256_Update(&context, data, length);
+    SHA256_Final(digest, &context);
+#pragma clang diagnostic pop
+    OPENSSL_cleanse(&context, sizeof context);
+}
+
 #endif

@@ -23,7 +23,7 @@ struct PrimitivesTests {
         ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
     ]
 
-    @Test("SHA-256 (the algorithm fetched once) gives the FIPS 180-2 digests, from bytes and from text", arguments: digestCases)
+    @Test("SHA-256 gives the FIPS 180-2 digests, from bytes and from text", arguments: digestCases)
     func sha256Digests(text: String, hex: String) {
         #expect(AuthCrypto.hexLowercase(AuthCrypto.sha256(text)) == hex)
         #expect(AuthCrypto.hexLowercase(AuthCrypto.sha256(Array(text.utf8))) == hex)
@@ -32,14 +32,50 @@ struct PrimitivesTests {
         #expect(AuthCrypto.hexLowercase(AuthCrypto.sha256(built)) == hex)
     }
 
-    @Test("the shared SHA-256 algorithm is safe from many threads at once")
+    @Test("SHA-256 is safe from many threads at once")
     func sha256Concurrent() async {
         let expected = AuthCrypto.sha256("abc")
         let all = await withTaskGroup(of: Bool.self) { group in
-            for _ in 0..<16 { group.addTask { (0..<500).allSatisfy { _ in AuthCrypto.sha256("abc") == expected } } }
+            for _ in 0..<16 {
+                group.addTask { (0..<500).allSatisfy { _ in AuthCrypto.sha256("abc") == expected && AuthCrypto.sha256(of: "abc", equals: expected) } }
+            }
             return await group.reduce(true) { $0 && $1 }
         }
         #expect(all)
+    }
+
+    @Test("a secret's SHA-256 is compared with the stored one: equal only for the same text and all 32 bytes", arguments: digestCases)
+    func sha256Comparison(text: String, hex: String) {
+        let stored = AuthCrypto.sha256(text)
+        #expect(AuthCrypto.sha256(of: text, equals: stored))
+        #expect(AuthCrypto.sha256(of: String(text.reversed().reversed()), equals: stored))
+        #expect(!AuthCrypto.sha256(of: text + "x", equals: stored))
+        var lastByteOff = stored
+        lastByteOff[31] ^= 1
+        #expect(!AuthCrypto.sha256(of: text, equals: lastByteOff))
+        #expect(!AuthCrypto.sha256(of: text, equals: Array(stored.prefix(16))), "a truncated stored hash never matches")
+        #expect(!AuthCrypto.sha256(of: text, equals: []))
+    }
+
+    static let splitCases: [(String, String, String)] = [
+        ("id.secret", "id", "secret"),
+        ("a.b", "a", "b"),
+        ("é.ü", "é", "ü"),  // non-ASCII on both sides of the dot
+        ("e\u{301}.\u{301}x", "e\u{301}", "\u{301}x"),  // a combining mark right after the dot stays in the secret
+    ]
+
+    @Test("split tokens are cut at their one dot, byte for byte", arguments: splitCases)
+    func splitParts(token: String, id: String, secret: String) throws {
+        let lookup = try #require(SessionTokenFormat.split.lookup(for: SessionToken(token)))
+        #expect(lookup.sessionID.utf8.elementsEqual(id.utf8))
+        // The secret part is what matches the stored hash: exactly these bytes, nothing more or less.
+        var record = SessionRecord(id: id, userID: "u", expiresAt: Date(timeIntervalSince1970: 0))
+        record.secretHash = AuthCrypto.sha256(Array(secret.utf8))
+        #expect(lookup.matches(record))
+        record.secretHash = AuthCrypto.sha256(Array(secret.utf8) + [0x2e])
+        #expect(!lookup.matches(record))
+        record.secretHash = nil
+        #expect(!lookup.matches(record))
     }
 
     @Test("split tokens other than <id>.<secret> are rejected unread", arguments: ["", "abc", ".x", "x.", "a.b.c", String(repeating: "a", count: 300) + ".b"])
