@@ -81,6 +81,8 @@ public final class SQLiteAuthBackend: AuthStoreBackend {
     /// Runs `body` with a connection and the current schema, on a blocking thread.
     nonisolated(nonsending) func run<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection, SQLiteSchema) throws(AuthStoreError) -> T) async throws(AuthStoreError) -> T {
         let schema = currentSchema
+        // On the pool's own thread the work runs here; the closure below is not boxed for it.
+        if let done = try pool.runInPlace({ (c) throws(AuthStoreError) -> T in try body(c, schema) }) { return done }
         return try await pool.run { (c) throws(AuthStoreError) -> T in try body(c, schema) }
     }
 }

@@ -26,19 +26,32 @@ final class SQLiteConnectionPool: @unchecked Sendable {
 
     /// Runs `body` with a connection on a blocking thread.
     nonisolated(nonsending) func run<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws(AuthStoreError) -> T) async throws(AuthStoreError) -> T {
+        if let done = try runInPlace(body) { return done }
         let result: Result<T, AuthStoreError>
         do {
             result = try await threads.run { [self] in
-                Result { () throws(AuthStoreError) -> T in
-                    let connection = try checkOut()
-                    defer { checkIn(connection) }
-                    return try body(connection)
-                }
+                Result { () throws(AuthStoreError) -> T in try withConnection(body) }
             }
         } catch {
             throw AuthStoreError(.closed, "the blocking thread pool is shut down", file: path)
         }
         return try result.get()
+    }
+
+    /// Runs `body` with a connection right here when this thread is one of the pool's threads (a task
+    /// preferring them, see `AuthStore.preferredExecutor`), as `threads.run` would: `nil` when it is not,
+    /// and the caller hands the work over with `run(_:)`. `body` does not escape, so a caller's closure
+    /// is not boxed on the way (a session check's path).
+    func runInPlace<T>(_ body: (SQLiteConnection) throws(AuthStoreError) -> T) throws(AuthStoreError) -> T? {
+        guard threads.canRunInPlace else { return nil }
+        return try withConnection(body)
+    }
+
+    /// Runs `body` with a connection checked out for it; the calling thread must be a blocking one.
+    private func withConnection<T>(_ body: (SQLiteConnection) throws(AuthStoreError) -> T) throws(AuthStoreError) -> T {
+        let connection = try checkOut()
+        defer { checkIn(connection) }
+        return try body(connection)
     }
 
     /// Closes every idle connection and refuses new work; connections in use close when returned.

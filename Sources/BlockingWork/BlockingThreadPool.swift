@@ -84,10 +84,8 @@ public final class BlockingThreadPool: @unchecked Sendable {
     nonisolated(nonsending) public func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         // Already on one of this pool's threads (a task that prefers the pool as its executor): the
         // work may block here, and handing it to another of the pool's threads would only add a wake-up.
-        if ownsCurrentThread {
-            guard !stopPolling.load(ordering: .acquiring) else { throw BlockingThreadPoolError.shutDown }
-            return try work()
-        }
+        if canRunInPlace { return try work() }
+        if ownsCurrentThread { throw BlockingThreadPoolError.shutDown }
         let result: Result<T, any Error> = await withCheckedContinuation { continuation in
             let accepted = submit { continuation.resume(returning: Result { try work() }) }
             if !accepted { continuation.resume(returning: .failure(BlockingThreadPoolError.shutDown)) }
@@ -116,6 +114,11 @@ public final class BlockingThreadPool: @unchecked Sendable {
 
     /// Whether the calling code runs on one of this pool's threads.
     public var ownsCurrentThread: Bool { CurrentPoolThread.isOwned(by: self) }
+
+    /// Whether work may run right here, as `run(_:)` would run it: the calling thread is one of this
+    /// pool's and the pool has not been shut down. A caller that checks this first can run short work
+    /// with a non-escaping closure (nothing boxed, no hand-off) and use `run(_:)` otherwise.
+    public var canRunInPlace: Bool { ownsCurrentThread && !stopPolling.load(ordering: .acquiring) }
 
     /// Threads started so far (never more than `threadCount` alive at once).
     public var startedThreadCount: Int {

@@ -53,6 +53,17 @@ import TestSupport
         #expect(outcome == "refused")
     }
 
+    @Test func inPlaceOnlyOnThePoolsOwnRunningThreads() async throws {
+        let pool = BlockingThreadPool(threadCount: 1, spinInterval: .zero)
+        let other = BlockingThreadPool(threadCount: 1, spinInterval: .zero)
+        #expect(!pool.canRunInPlace)
+        #expect(await Task(executorPreference: pool) { pool.canRunInPlace && pool.ownsCurrentThread }.value)
+        #expect(await Task(executorPreference: other) { !pool.canRunInPlace && other.canRunInPlace }.value)
+        await pool.shutdown()
+        await other.shutdown()
+        #expect(!pool.canRunInPlace)
+    }
+
     @Test func workFromOtherThreadsIsStillHandedOff() async throws {
         let pool = BlockingThreadPool(threadCount: 2, spinInterval: .zero)
         let caller = currentThreadID()
