@@ -38,9 +38,9 @@ public enum AuthCrypto {
 
     /// Whether SHA-256 of the UTF-8 bytes of `text` equals `expected`, compared in constant time
     /// (`CRYPTO_memcmp`). The digest is computed on the stack and wiped after the comparison.
-    public static func sha256(of text: String, equals expected: [UInt8]) -> Bool {
+    public static func sha256(of text: some StringProtocol, equals expected: [UInt8]) -> Bool {
         guard expected.count == digestLength else { return false }
-        var text = text
+        var text = Substring(text)
         return text.withUTF8 { input in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: digestLength) { digest in
                 md_sha256(input.baseAddress, input.count, digest.baseAddress)

@@ -26,8 +26,9 @@ public struct GeneratedSessionToken: Sendable {
 public struct SessionTokenLookup: Sendable {
     /// The stored session id to fetch.
     public let sessionID: String
-    /// The secret part (`split` only), compared against the stored hash in constant time.
-    let secret: String?
+    /// The secret part (`split` only), compared against the stored hash in constant time; a slice of
+    /// the token, never copied.
+    let secret: Substring?
 
     /// Whether `record` carries the credential this token presents (always for `lucia-v3`/`sha256`,
     /// whose id is the credential; for `split`, SHA-256 of the secret equals `secret_hash`).
@@ -76,7 +77,7 @@ extension SessionTokenFormat {
             guard let dot = utf8.firstIndex(of: UInt8(ascii: ".")), dot != utf8.startIndex else { return nil }
             let secretStart = utf8.index(after: dot)
             guard secretStart != utf8.endIndex, !utf8[secretStart...].contains(UInt8(ascii: ".")) else { return nil }
-            return SessionTokenLookup(sessionID: String(value[..<dot]), secret: String(value[secretStart...]))
+            return SessionTokenLookup(sessionID: String(value[..<dot]), secret: value[secretStart...])
         }
     }
 

@@ -30,10 +30,11 @@ extension SQLiteAuthBackend {
     nonisolated(nonsending) public func sessionAndUser(id: String) async throws(AuthStoreError) -> SessionLookup? {
         try await run { (c, schema) throws(AuthStoreError) -> SessionLookup? in
             try c.withStatement(schema.sessionLookupSQL) { (s) throws(AuthStoreError) -> SessionLookup? in
-                try s.bind([.text(id)])
-                guard try s.step() else { return nil }
-                let session = Self.session(from: s, columns: schema.sessionColumns)
-                return SessionLookup(session: session, user: Self.user(from: s, columns: schema.userColumns, offset: schema.sessionColumns.count))
+                try s.withText(id, boundAt: 1) { () throws(AuthStoreError) -> SessionLookup? in
+                    guard try s.step() else { return nil }
+                    let session = Self.session(from: s, columns: schema.sessionColumns)
+                    return SessionLookup(session: session, user: Self.user(from: s, columns: schema.userColumns, offset: schema.sessionColumns.count))
+                }
             }
         }
     }

@@ -53,6 +53,25 @@ package final class SQLiteStatement {
         }
     }
 
+    /// Binds `text` to parameter `index` in place (no copy into SQLite, no array of values), runs `body`
+    /// while it is bound, and unbinds it before the text's buffer may go. For a statement run once per
+    /// request with one text parameter (the session lookup).
+    package func withText<T>(_ text: String, boundAt index: Int32, _ body: () throws(AuthStoreError) -> T) throws(AuthStoreError) -> T {
+        guard !text.isEmpty else {
+            try bind([.text(text)])
+            return try body()
+        }
+        var text = text
+        let result = text.withUTF8 { utf8 -> Result<T, AuthStoreError> in
+            // A nil destructor is SQLITE_STATIC: SQLite reads the caller's bytes, valid inside this closure.
+            let rc = utf8.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(raw, index, $0.baseAddress, Int32($0.count), nil) }
+            guard rc == SQLITE_OK else { return .failure(SQLiteErrors.error(rc, path: path, doing: "binding a value")) }
+            defer { sqlite3_bind_null(raw, index) }
+            return Result { () throws(AuthStoreError) -> T in try body() }
+        }
+        return try result.get()
+    }
+
     /// Steps once: `true` with a row, `false` when done.
     package func step() throws(AuthStoreError) -> Bool {
         let rc = sqlite3_step(raw)
