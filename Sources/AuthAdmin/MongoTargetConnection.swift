@@ -1,4 +1,4 @@
-public import ConnectionString
+import ConnectionString
 public import DoctorRun
 public import MongoBridge
 

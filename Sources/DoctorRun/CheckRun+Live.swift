@@ -1,6 +1,6 @@
-public import DoctorChecks
+import DoctorChecks
 import Foundation
-public import LocalMongod
+import LocalMongod
 
 extension CheckRun {
     /// A run against this machine and the real network.

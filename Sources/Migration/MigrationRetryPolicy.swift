@@ -1,4 +1,4 @@
-public import MongoBridge
+import MongoBridge
 
 /// Where a migration is when it talks to the server: the stage, and for batch stages which batch.
 public struct MigrationStage: Sendable, Equatable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-public import MongoBridge
+import MongoBridge
 
 /**
  A migration stopped part-way by the server: an error that is not transient (a bad value, the whole

@@ -1,4 +1,4 @@
-public import AuthStore
+import AuthStore
 public import Foundation
 public import MongoBridge
 import DoctorCore

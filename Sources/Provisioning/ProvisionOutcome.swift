@@ -1,5 +1,5 @@
 public import AuthStore
-public import DoctorCore
+import DoctorCore
 
 /// The result of one `provision` run: the steps in order and what became of each.
 public struct ProvisionOutcome: Sendable, Equatable {

@@ -1,5 +1,5 @@
 public import AuthStore
-public import MongoBridge
+import MongoBridge
 import DoctorCore
 
 /// Turns what the database holds into the ordered steps of a plan: a pure function, so every

@@ -1,7 +1,7 @@
 import AuthAdmin
 public import DoctorRun
 public import Foundation
-public import LocalMongod
+import LocalMongod
 public import Provisioning
 #if canImport(Glibc)
 import Glibc

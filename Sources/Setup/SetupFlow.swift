@@ -1,4 +1,4 @@
-public import DoctorRun
+import DoctorRun
 import ConnectionString
 import DoctorChecks
 import DoctorCore

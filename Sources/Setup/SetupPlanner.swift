@@ -1,6 +1,6 @@
 public import DoctorCore
 public import DoctorRun
-public import LocalMongod
+import LocalMongod
 public import Provisioning
 import ConnectionString
 import DoctorChecks

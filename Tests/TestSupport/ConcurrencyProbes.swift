@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Small thread-safe recorders for the concurrency tests.
 public final class Recorder<Element: Sendable & Hashable>: @unchecked Sendable {

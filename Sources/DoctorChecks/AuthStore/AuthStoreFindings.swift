@@ -1,4 +1,5 @@
 public import DoctorCore
+import MongoBridge
 
 /// Turns what `AuthStoreReader` read into findings (pure: testable offline). Every finding carries the
 /// values its entry in `Diagnostics/authstore-check.json` names, and the fix ids that apply.

@@ -1,5 +1,5 @@
 public import Foundation
-public import MongoBridge
+import MongoBridge
 
 /// Reads an auth store through the `ServerProbe` with the URI's own credentials, read-only:
 /// `listCollections`, `listIndexes`, `find` samples and counting `aggregate`s. Never reads a password
