@@ -27,8 +27,8 @@ public enum AuthCrypto {
         return text.withUTF8 { sha256(UnsafeRawBufferPointer($0)) }
     }
 
-    /// SHA-256 of the bytes `input` points at (`md_sha256`: OpenSSL's low-level SHA-256, no allocation
-    /// and no algorithm lookup on the way).
+    /// SHA-256 of the bytes `input` points at (`md_sha256`: OpenSSL's low-level SHA-256, with no context
+    /// allocated and no algorithm lookup on the way; the result is the one allocation).
     static func sha256(_ input: UnsafeRawBufferPointer) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: digestLength) { output, count in
             md_sha256(input.baseAddress, input.count, output.baseAddress)
