@@ -38,7 +38,7 @@ extension MongoAuthBackend {
     nonisolated(nonsending) public func sessionAndUser(id: String) async throws(AuthStoreError) -> SessionLookup? {
         let names = configuration
         return try await run("validating a session") { (c) throws -> SessionLookup? in
-            let found = try c.sessions.aggregate([
+            let found = try c.sessions.aggregateFirstBatch([
                 ["$match": ["_id": .string(id)]],
                 ["$lookup": [
                     "from": .string(names.usersCollection), "localField": "user_id", "foreignField": "_id",

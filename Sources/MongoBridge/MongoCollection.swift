@@ -84,6 +84,35 @@ public struct MongoCollection: Sendable {
         }
     }
 
+    /// Runs `pipeline` as one `aggregate` command and returns its first batch, without a libmongoc cursor.
+    ///
+    /// For pipelines that answer in one batch, such as a `$match` on `_id`: it saves the cursor object,
+    /// its copies of the command and of the reply, and the collection handle (a validation's share of
+    /// client CPU). When the server keeps a cursor open (more results than its first batch, 101
+    /// documents by default), the cursor is killed and only the first batch is returned.
+    ///
+    /// - Throws: `MongoError` from the command, or `.bridge` when the reply has no `cursor.firstBatch`.
+    public func aggregateFirstBatch(_ pipeline: [BSONDocument]) throws -> [BSONDocument] {
+        let command: BSONDocument = ["aggregate": .string(name), "pipeline": .array(pipeline.map { .document($0) }), "cursor": [:]]
+        let reply = try database.client.withHandle { c in
+            try command.withBSONPointer { cmd in
+                try ReplyBuffer.collect { reply, error in
+                    mongoc_client_read_command_with_opts(c, database.name, cmd, nil, nil, reply, &error)
+                }
+            }
+        }
+        guard case .document(let cursor)? = reply["cursor"], case .array(let batch)? = cursor["firstBatch"] else {
+            throw MongoError.bridge("the aggregate reply has no cursor.firstBatch")
+        }
+        if let id = cursor["id"], id != .int64(0), id != .int32(0) {
+            _ = try? database.runCommand(["killCursors": .string(name), "cursors": [id]])
+        }
+        return try batch.map { value in
+            guard case .document(let document) = value else { throw MongoError.bridge("the aggregate's firstBatch holds a non-document") }
+            return document
+        }
+    }
+
     /// Counts the documents matching `filter`.
     public func countDocuments(_ filter: BSONDocument = [:]) throws -> Int {
         try withHandle { coll in

@@ -59,6 +59,29 @@ struct CollectionOperationTests {
         try db.drop()
     }
 
+    @Test func aggregateFirstBatchAnswersLikeTheCursorAndKillsWhatItLeavesOpen() throws {
+        let c = db.collection("many")
+        try c.insertMany((0..<150).map { ["_id": .int32(Int32($0)), "even": .bool($0 % 2 == 0)] })
+        let small: [BSONDocument] = [["$match": ["_id": ["$lt": 10], "even": true]], ["$sort": ["_id": -1]]]
+        #expect(try c.aggregateFirstBatch(small) == c.aggregate(small))
+        #expect(try c.aggregateFirstBatch([["$match": ["_id": -1]]]).isEmpty)
+        let all = try c.aggregate([["$sort": ["_id": 1]]])
+        let openBefore = try openCursors()
+        for _ in 0..<20 {
+            let first = try c.aggregateFirstBatch([["$sort": ["_id": 1]]])
+            #expect(first.count < all.count && !first.isEmpty)  // one batch only (101 by the server's default)
+            #expect(first == Array(all.prefix(first.count)))
+        }
+        #expect(try openCursors() - openBefore < 10)  // 20 left open would count 20; other tests' cursors close fast
+        let failed = #expect(throws: MongoError.self) { try c.aggregateFirstBatch([["$nope": 1]]) }
+        #expect(failed?.reply != nil)
+        try db.drop()
+    }
+
+    private func openCursors() throws -> Int {
+        try client.runCommand(["serverStatus": 1]).value(atPath: "metrics.cursor.open.total")?.intValue ?? 0
+    }
+
     @Test func createCollectionWithValidatorCollModAndList() throws {
         try db.createCollection("users", options: [
             "validator": ["$jsonSchema": ["bsonType": "object", "required": ["email"]]],
