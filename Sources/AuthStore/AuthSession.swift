@@ -23,7 +23,7 @@ public struct AuthSession: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The session of a stored record.
-    public init(_ record: SessionRecord, fresh: Bool) {
+    public init(_ record: consuming SessionRecord, fresh: Bool) {
         self.init(id: record.id, userID: record.userID, expiresAt: record.expiresAt, fresh: fresh, attributes: record.attributes)
     }
 

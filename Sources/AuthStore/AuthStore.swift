@@ -133,7 +133,7 @@ public final class AuthStore: Sendable {
     /// else `.unknown`.
     nonisolated(nonsending) public func check(_ token: SessionToken) async throws(AuthStoreError) -> SessionValidation {
         guard let lookup = tokenFormat.lookup(for: token),
-              let found = try await backend.sessionAndUser(id: lookup.sessionID),
+              var found = try await backend.sessionAndUser(id: lookup.sessionID),
               lookup.matches(found.session) else { return .rejected(.unknown) }
         let time = now
         switch policy.decide(expiresAt: found.session.expiresAt, userExists: found.user != nil, now: time) {
@@ -142,12 +142,17 @@ public final class AuthStore: Sendable {
             return .rejected(found.user == nil ? .userGone : .expired)
         case .extend(let expiresAt):
             try await backend.updateSessionExpiration(id: found.session.id, to: expiresAt)
-            var session = found.session
-            session.expiresAt = expiresAt
-            return found.user.map { .valid(ValidatedSession(session: AuthSession(session, fresh: true), user: $0)) } ?? .rejected(.userGone)
+            found.session.expiresAt = expiresAt
+            return Self.validation(of: found, fresh: true)
         case .accept:
-            return found.user.map { .valid(ValidatedSession(session: AuthSession(found.session, fresh: false), user: $0)) } ?? .rejected(.userGone)
+            return Self.validation(of: found, fresh: false)
         }
+    }
+
+    /// The lookup as a valid session, moved rather than copied (a validation's hot path).
+    private static func validation(of found: consuming SessionLookup, fresh: Bool) -> SessionValidation {
+        guard let user = found.user.take() else { return .rejected(.userGone) }
+        return .valid(ValidatedSession(session: AuthSession(found.session, fresh: fresh), user: user))
     }
 
     /// Invalidates the session a cookie value names (for `split`, only when its secret matches).

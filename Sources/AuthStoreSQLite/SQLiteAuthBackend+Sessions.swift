@@ -32,8 +32,8 @@ extension SQLiteAuthBackend {
             try c.withStatement(schema.sessionLookupSQL) { (s) throws(AuthStoreError) -> SessionLookup? in
                 try s.withText(id, boundAt: 1) { () throws(AuthStoreError) -> SessionLookup? in
                     guard try s.step() else { return nil }
-                    let session = Self.session(from: s, columns: schema.sessionColumns)
-                    return SessionLookup(session: session, user: Self.user(from: s, columns: schema.userColumns, offset: schema.sessionColumns.count))
+                    let session = Self.session(from: s, roles: schema.sessionRoles)
+                    return SessionLookup(session: session, user: Self.user(from: s, roles: schema.userRoles, offset: schema.sessionRoles.count))
                 }
             }
         }
@@ -62,7 +62,7 @@ extension SQLiteAuthBackend {
             return try c.withStatement(sql) { (s) throws(AuthStoreError) -> [SessionRecord] in
                 try s.bind([.text(userID)])
                 var records: [SessionRecord] = []
-                while try s.step() { records.append(Self.session(from: s, columns: schema.sessionColumns)) }
+                while try s.step() { records.append(Self.session(from: s, roles: schema.sessionRoles)) }
                 return records
             }
         }
@@ -80,19 +80,18 @@ extension SQLiteAuthBackend {
     /// Unix seconds, floored, as Lucia's adapter writes them (`Math.floor(getTime() / 1000)`).
     static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
 
-    static func session(from s: SQLiteStatement, columns: [String]) -> SessionRecord {
+    static func session(from s: SQLiteStatement, roles: [SQLiteColumnRole]) -> SessionRecord {
         var record = SessionRecord(id: "", userID: "", expiresAt: Date(timeIntervalSince1970: 0))
-        for (index, name) in columns.enumerated() {
-            let value = s.value(index)
-            switch (name, value) {
-            case ("id", .text(let text)): record.id = text
-            case ("user_id", .text(let text)): record.userID = text
-            case ("user_id", .integer(let number)): record.userID = String(number)
-            case ("expires_at", .integer(let number)): record.expiresAt = Date(timeIntervalSince1970: TimeInterval(number))
-            case ("expires_at", .real(let number)): record.expiresAt = Date(timeIntervalSince1970: number.rounded(.down))
-            case ("secret_hash", .blob(let bytes)): record.secretHash = bytes
-            case ("id", _), ("user_id", _), ("expires_at", _), ("secret_hash", _): break
-            default: record.attributes[name] = value
+        for (index, role) in roles.enumerated() {
+            switch (role, s.value(index)) {
+            case (.id, .text(let text)): record.id = text
+            case (.userID, .text(let text)): record.userID = text
+            case (.userID, .integer(let number)): record.userID = String(number)
+            case (.expiresAt, .integer(let number)): record.expiresAt = Date(timeIntervalSince1970: TimeInterval(number))
+            case (.expiresAt, .real(let number)): record.expiresAt = Date(timeIntervalSince1970: number.rounded(.down))
+            case (.secretHash, .blob(let bytes)): record.secretHash = bytes
+            case (.attribute(let name), let value): record.attributes[name] = value
+            default: break  // a known column holding another type
             }
         }
         return record

@@ -36,7 +36,7 @@ extension SQLiteAuthBackend {
             return try c.withStatement(sql) { (s) throws(AuthStoreError) -> [AuthUser] in
                 try s.bind([.integer(Int64(limit))])
                 var users: [AuthUser] = []
-                while try s.step() { if let user = Self.user(from: s, columns: schema.userColumns, offset: 0) { users.append(user) } }
+                while try s.step() { if let user = Self.user(from: s, roles: schema.userRoles, offset: 0) { users.append(user) } }
                 return users
             }
         }
@@ -64,26 +64,23 @@ extension SQLiteAuthBackend {
             let sql = "SELECT " + schema.userColumns.map(SQLiteSchema.quoted).joined(separator: ", ") + #" FROM "user" WHERE "# + condition
             return try c.withStatement(sql) { (s) throws(AuthStoreError) -> AuthUser? in
                 try s.bind([value])
-                return try s.step() ? Self.user(from: s, columns: schema.userColumns, offset: 0) : nil
+                return try s.step() ? Self.user(from: s, roles: schema.userRoles, offset: 0) : nil
             }
         }
     }
 
-    /// The user in `columns` starting at result column `offset`; `nil` when its id is NULL (no join match).
-    static func user(from s: SQLiteStatement, columns: [String], offset: Int) -> AuthUser? {
+    /// The user in the result columns from `offset` on, as `roles` describes them; `nil` when its id is NULL (no join match).
+    static func user(from s: SQLiteStatement, roles: [SQLiteColumnRole], offset: Int) -> AuthUser? {
         var user = AuthUser(id: "", username: nil)
-        for (index, name) in columns.enumerated() {
-            let value = s.value(offset + index)
-            switch name {
-            case "id":
-                switch value {
-                case .text(let id): user.id = id
-                case .integer(let id): user.id = String(id)
-                default: return nil
-                }
-            case "username": if case .text(let text) = value { user.username = text }
-            case "hashed_password": if case .text(let text) = value { user.hashedPassword = text }
-            default: user.attributes[name] = value
+        for (index, role) in roles.enumerated() {
+            switch (role, s.value(offset + index)) {
+            case (.id, .text(let id)): user.id = id
+            case (.id, .integer(let id)): user.id = String(id)
+            case (.id, _): return nil  // no joined user (NULL), or an id of another type
+            case (.username, .text(let text)): user.username = text
+            case (.hashedPassword, .text(let text)): user.hashedPassword = text
+            case (.attribute(let name), let value): user.attributes[name] = value
+            default: break
             }
         }
         return user

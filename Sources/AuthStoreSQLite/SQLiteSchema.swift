@@ -35,10 +35,16 @@ struct SQLiteSchema: Sendable {
     /// The one-query validation lookup for these columns (session JOIN user), built once: its text is
     /// also the key of the connection's cached prepared statement.
     let sessionLookupSQL: String
+    /// What each `session` column means, in table order.
+    let sessionRoles: [SQLiteColumnRole]
+    /// What each `user` column means, in table order.
+    let userRoles: [SQLiteColumnRole]
 
     init(userColumns: [String], sessionColumns: [String]) {
         self.userColumns = userColumns
         self.sessionColumns = sessionColumns
+        self.sessionRoles = sessionColumns.map(SQLiteColumnRole.session)
+        self.userRoles = userColumns.map(SQLiteColumnRole.user)
         self.sessionLookupSQL = "SELECT "
             + (sessionColumns.map { "s." + Self.quoted($0) } + userColumns.map { "u." + Self.quoted($0) }).joined(separator: ", ")
             + #" FROM "session" AS s LEFT JOIN "user" AS u ON u.id = s.user_id WHERE s.id = ?"#
