@@ -67,4 +67,38 @@ struct SQLiteInteropTests {
         try Python.sqlite(path, "db.execute('DELETE FROM `session` WHERE `id` = ?', (\(Python.literal(token)),))")
         #expect(try await store.validate(created.token) == nil)
     }
+
+    /// Column types seen in Lucia SQLite files besides the DDL above: integer user ids, a REAL
+    /// `expires_at` (fractional seconds), and extra columns, which are attributes.
+    /// `userID` and `expiresSuffix` are Python expressions.
+    static let columnTypeCases: [(name: String, userID: String, userIDType: String, expiresSuffix: String)] = [
+        ("text ids, integer expiry", "'u1'", "TEXT", ""),
+        ("integer ids", "42", "INTEGER", ""),
+        ("a REAL expires_at", "'u1'", "TEXT", " + 0.75"),
+    ]
+
+    @Test("rows are read by column role whatever the column types and order", arguments: columnTypeCases)
+    func columnTypes(_ tableCase: (name: String, userID: String, userIDType: String, expiresSuffix: String)) async throws {
+        let directory = try TemporaryDirectory(prefix: "authstore-lucia")
+        defer { directory.remove() }
+        let path = directory.appending("auth.db")
+        let expires = Int(Date().timeIntervalSince1970) + 20 * 86_400
+        try Python.sqlite(path, """
+            db.executescript('''
+            CREATE TABLE user (id \(tableCase.userIDType) NOT NULL PRIMARY KEY, plan TEXT, username TEXT NOT NULL UNIQUE);
+            CREATE TABLE session (ip TEXT, id TEXT NOT NULL PRIMARY KEY, expires_at INTEGER NOT NULL, user_id \(tableCase.userIDType) NOT NULL);
+            ''')
+            db.execute('INSERT INTO user (id, plan, username) VALUES (?, ?, ?)', (\(tableCase.userID), 'pro', 'ivan'))
+            db.execute('INSERT INTO session (ip, id, expires_at, user_id) VALUES (?, ?, ?, ?)', ('127.0.0.1', 'aaaqeayeaudaocajbifqydiob4ibceqtcqkrmfyy', \(expires)\(tableCase.expiresSuffix), \(tableCase.userID)))
+            """)
+        let backend = try await SQLiteAuthBackend.open(path: path)
+        defer { backend.close() }
+        let store = try await AuthStore.open(backend: backend, configuration: AuthStoreConfiguration(tokenFormat: .luciaV3))
+        let valid = try #require(try await store.validate(SessionToken("aaaqeayeaudaocajbifqydiob4ibceqtcqkrmfyy")), "\(tableCase.name)")
+        let userID = tableCase.userID.replacingOccurrences(of: "'", with: "")
+        #expect(valid.user.id == userID && valid.session.userID == userID)
+        #expect(valid.user.username == "ivan" && valid.user.attributes == ["plan": .text("pro")])
+        #expect(valid.session.attributes == ["ip": .text("127.0.0.1")])
+        #expect(valid.session.expiresAt == Date(timeIntervalSince1970: TimeInterval(expires)) && !valid.session.fresh)
+    }
 }
