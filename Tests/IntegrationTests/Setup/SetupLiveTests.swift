@@ -153,4 +153,30 @@ struct SetupLiveTests {
         let explainedTaken = try ProcessRunner.run("mongo-doctor", ["log", log, "--json"])
         #expect(explainedTaken.stdout.contains("\"port.in-use\""), "\(explainedTaken.stdout)")
     }
+
+    @Test func theStandInForksAsMongodDoesAndTheParentsWordsAreRead() throws {
+        let box = try Sandbox()
+        defer { box.tearDown() }
+        let mongod = URL(fileURLWithPath: box.dir.appending("bin/mongod"))
+        let log = box.dir.appending("mongod.log")
+        // A failed child: the parent prints only the exit code, and the log file says why.
+        let failed = try ProcessRunner.run(at: mongod, ["--fork", "--dbpath", box.dir.appending("nope"), "--port", String(box.port), "--logpath", log])
+        #expect(failed.status == 100 && failed.stdout.contains("ERROR: child process failed, exited with error number 100"), "\(failed.combined)")
+        let parent = try ProcessRunner.run("mongo-doctor", ["log", "-", "--json"], stdin: failed.stdout)
+        #expect(parent.status == 1)
+        let parentReport = try Self.json(parent)
+        #expect((parentReport["log"] as? [String: Any])?["exitCode"] as? Int == 100)
+        #expect((parentReport["findings"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }.contains("mongod.failed-no-cause"))
+        let file = try ProcessRunner.run("mongo-doctor", ["log", log, "--json"])
+        #expect(file.status == 1 && file.stdout.contains("\"dbpath.missing\""), "\(file.stdout)")
+
+        // A started child: the parent says so and exits 0; the child serves and its log shows a clean startup.
+        try FileManager.default.createDirectory(atPath: box.dir.appending("db"), withIntermediateDirectories: true)
+        let started = try ProcessRunner.run(at: mongod, ["--fork", "--dbpath", box.dir.appending("db"), "--port", String(box.port), "--logpath", log])
+        #expect(started.status == 0 && started.stdout.contains("child process started successfully, parent exiting"), "\(started.combined)")
+        let startedLog = try ProcessRunner.run("mongo-doctor", ["log", log, "--json"])
+        #expect(startedLog.status == 0, "\(startedLog.stdout)")
+        let check = try ProcessRunner.run("mongo-doctor", ["check", "--uri", "mongodb://127.0.0.1:\(box.port)/?directConnection=true", "--json"])
+        #expect(check.status == 0, "\(check.stdout)")
+    }
 }
