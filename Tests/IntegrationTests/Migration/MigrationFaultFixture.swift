@@ -164,6 +164,23 @@ final class MigrationFaultFixture: @unchecked Sendable {
                 sourceLocation: sourceLocation)
     }
 
+    /// A run that ended the migration: exit 0, verification passed, exactly `expected` in users and
+    /// sessions, and one verified ledger record of `migration`. Returns the report for further checks.
+    @discardableResult
+    func expectEndsExact(_ out: ProcessRunner.Output, database: String, migration: String,
+                         expected: (users: [[String: BSONValue]], sessions: [[String: BSONValue]]), label: String = "",
+                         sourceLocation: SourceLocation = #_sourceLocation) async throws -> [String: Any] {
+        #expect(out.status == 0, "\(label) \(out.combined)", sourceLocation: sourceLocation)
+        let report = try migrateJSON(out)
+        #expect((report["verification"] as? [String: Any])?["passed"] as? Bool == true, "\(label) \(report["verification"] ?? "")",
+                sourceLocation: sourceLocation)
+        try await expectExactly(database, "users", expected.users, sourceLocation: sourceLocation)
+        try await expectExactly(database, "sessions", expected.sessions, sourceLocation: sourceLocation)
+        let records = try await ledger(database, migration)
+        #expect(records.count == 1 && records.first?["verified"] == .bool(true), "\(label) ledger: \(records)", sourceLocation: sourceLocation)
+        return report
+    }
+
     /// The ledger records of `migration` (`sqlite`, `lucia-v2-to-v3`) in `database`.
     func ledger(_ database: String, _ migration: String) async throws -> [BSONDocument] {
         try await pool.withClient { try $0.database(database).collection("auth_provision").find(["step": .string("migrate." + migration)]) }
