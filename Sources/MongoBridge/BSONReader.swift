@@ -2,7 +2,7 @@ internal import CLibMongoC
 
 /// Copies libbson documents into Swift values. Internal to the bridge.
 ///
-/// Ownership: iterators live in aligned stack memory for the duration of one read (never on the
+/// Ownership: iterators live in aligned stack memory (`LibBSONScratch`) for the duration of one read (never on the
 /// heap); the source `bson_t` stays owned by the caller and is only read.
 enum BSONReader {
     /// A Swift copy of the libbson document at `doc`.
@@ -15,9 +15,7 @@ enum BSONReader {
 
     /// Runs `body` with uninitialised `bson_iter_t` storage on the stack (128-byte aligned, as libbson declares it).
     private static func withIterator<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
-        try withUnsafeTemporaryAllocation(byteCount: Int(md_iter_size()), alignment: 128) { raw in
-            try body(OpaquePointer(raw.baseAddress!))
-        }
+        try LibBSONScratch.with(body)
     }
 
     /// A Swift copy of a BSON document given as raw bytes.

@@ -2,14 +2,18 @@ internal import CLibMongoC
 
 /// Builds libbson documents from Swift values. Internal to the bridge.
 ///
-/// Ownership: `withBSONPointer` creates the `bson_t` with `bson_new()` and destroys it
-/// when the closure returns; the pointer must not escape the closure.
+/// Ownership: `withBSONPointer` puts the `bson_t` in aligned stack memory (`bson_init`, as C code
+/// declares `bson_t doc;`) and destroys it when the closure returns, which frees the buffer it grew
+/// on the heap, if any; the pointer must not escape the closure.
 extension BSONDocument {
     /// Runs `body` with a temporary libbson copy of this document.
     func withBSONPointer<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
-        let doc = try BSONWriter.make(self)
-        defer { bson_destroy(doc) }  // bson_new() storage: bson_destroy frees it.
-        return try body(doc)
+        try LibBSONScratch.with { doc in
+            bson_init(doc)
+            defer { bson_destroy(doc) }  // a stack bson_t (BSON_FLAG_STATIC): only a grown buffer is freed
+            try BSONWriter.appendFields(of: self, to: doc)
+            return try body(doc)
+        }
     }
 }
 
@@ -50,7 +54,7 @@ enum BSONWriter {
         return doc
     }
 
-    private static func appendFields(of document: BSONDocument, to doc: OpaquePointer) throws {
+    static func appendFields(of document: BSONDocument, to doc: OpaquePointer) throws {
         for (key, value) in zip(document.keys, document.values) {
             guard !key.utf8.contains(0) else { throw MongoError.bridge("BSON keys cannot contain NUL: \(key)") }
             var key = key
@@ -80,9 +84,7 @@ enum BSONWriter {
 
     /// Runs `body` with an uninitialised `bson_t` in aligned stack memory (for a child written in place).
     private static func withChild(_ body: (OpaquePointer) throws -> Bool) throws -> Bool {
-        try withUnsafeTemporaryAllocation(byteCount: Int(md_bson_size()), alignment: 128) { raw in
-            try body(OpaquePointer(raw.baseAddress!))
-        }
+        try LibBSONScratch.with(body)
     }
 
     private static func append(_ value: BSONValue, key: UnsafePointer<CChar>, length len: Int32, to doc: OpaquePointer) throws {

@@ -2,25 +2,24 @@ internal import CLibMongoC
 
 /// Reply out-parameter storage for libmongoc calls.
 ///
-/// Ownership: `collect` allocates an initialised `bson_t` (`md_bson_alloc_initialized`), hands it
-/// to the call, copies the reply out, then `bson_destroy` + `md_aligned_free` in `defer`. Because the
-/// reply is initialised before the call, the destroy is safe even when libmongoc never touched it.
+/// Ownership: `collect` initialises a `bson_t` in aligned stack memory (`bson_init`, as C callers
+/// declare `bson_t reply;`), hands it to the call, copies the reply out, then `bson_destroy` in
+/// `defer`. Because the reply is initialised before the call, the destroy is safe even when
+/// libmongoc never touched it.
 enum ReplyBuffer {
     /// Runs a libmongoc call that fills a reply and an error; returns the reply or throws the error with it.
     static func collect(
         _ call: (OpaquePointer, inout bson_error_t) -> Bool
     ) throws(MongoError) -> BSONDocument {
-        guard let reply = md_bson_alloc_initialized() else { throw .bridge("out of memory") }
-        defer {
-            bson_destroy(reply)
-            md_aligned_free(UnsafeMutableRawPointer(reply))
+        let outcome: Result<BSONDocument, MongoError> = LibBSONScratch.with { reply in
+            bson_init(reply)
+            defer { bson_destroy(reply) }
+            var error = bson_error_t()
+            let ok = call(reply, &error)
+            let document = try? BSONReader.document(from: reply)
+            guard ok else { return .failure(MongoError(error, reply: document.flatMap { $0.isEmpty ? nil : $0 })) }
+            return .success(document ?? BSONDocument())
         }
-        var error = bson_error_t()
-        let ok = call(reply, &error)
-        let document = try? BSONReader.document(from: reply)
-        guard ok else {
-            throw MongoError(error, reply: document.flatMap { $0.isEmpty ? nil : $0 })
-        }
-        return document ?? BSONDocument()
+        return try outcome.get()
     }
 }
