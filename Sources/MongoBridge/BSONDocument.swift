@@ -17,7 +17,14 @@ public struct BSONDocument: Sendable, Equatable {
     /// A document from ordered key-value pairs; a repeated key keeps its first place and last value.
     public init(_ pairs: [(String, BSONValue)]) {
         self.init()
+        reserveCapacity(pairs.count)
         for (key, value) in pairs { self[key] = value }
+    }
+
+    /// Makes room for `count` fields, so that a document built field by field allocates once.
+    mutating func reserveCapacity(_ count: Int) {
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
     }
 
     /// The number of top-level fields.

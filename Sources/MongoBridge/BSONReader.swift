@@ -27,6 +27,7 @@ enum BSONReader {
 
     private static func readFields(_ iter: OpaquePointer) throws -> BSONDocument {
         var result = BSONDocument()
+        result.reserveCapacity(8)  // most documents read here are small: one allocation per array, not three or four
         while bson_iter_next(iter) {
             let key = String(cString: bson_iter_key(iter))
             result[key] = try readValue(iter)
