@@ -85,14 +85,13 @@ extension MongoCollection {
             }
             defer { mongoc_bulk_operation_destroy(bulk) }
             for model in models { try Self.append(model, to: bulk) }
-            guard let reply = md_bson_alloc_initialized() else { throw MongoError.bridge("out of memory") }
-            defer {
-                bson_destroy(reply)
-                md_aligned_free(UnsafeMutableRawPointer(reply))
-            }
             var error = bson_error_t()
-            let server = mongoc_bulk_operation_execute(bulk, reply, &error)
-            let document = (try? BSONReader.document(from: reply)) ?? BSONDocument()
+            let (server, document) = LibBSONScratch.with { reply in
+                bson_init(reply)
+                defer { bson_destroy(reply) }
+                let server = mongoc_bulk_operation_execute(bulk, reply, &error)
+                return (server, (try? BSONReader.document(from: reply)) ?? BSONDocument())
+            }
             let result = BulkWriteResult(reply: document)
             let concernErrors = document["writeConcernErrors"]?.arrayValue ?? []
             if server == 0, result.writeErrors.isEmpty || !concernErrors.isEmpty {
