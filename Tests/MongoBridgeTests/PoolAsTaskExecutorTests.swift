@@ -59,9 +59,16 @@ import TestSupport
         #expect(!pool.canRunInPlace)
         #expect(await Task(executorPreference: pool) { pool.canRunInPlace && pool.ownsCurrentThread }.value)
         #expect(await Task(executorPreference: other) { !pool.canRunInPlace && other.canRunInPlace }.value)
+        // Once shutdown has begun, even the pool's own running thread no longer runs work in place.
+        let afterShutdownBegan = await Task(executorPreference: pool) { () -> (owns: Bool, inPlace: Bool) in
+            Task.detached { await pool.shutdown() }
+            let deadline = ContinuousClock.now + .seconds(10)
+            while pool.canRunInPlace, ContinuousClock.now < deadline { usleep(1_000) }  // blocking here is the pool thread's to do
+            return (pool.ownsCurrentThread, pool.canRunInPlace)
+        }.value
+        #expect(afterShutdownBegan.owns && !afterShutdownBegan.inPlace)
         await pool.shutdown()
         await other.shutdown()
-        #expect(!pool.canRunInPlace)
     }
 
     @Test func workFromOtherThreadsIsStillHandedOff() async throws {
