@@ -1,5 +1,7 @@
 // Helper of Benchmarks/password-hashing (not a product): measures PasswordHasher from outside.
 //   password-bench hash-time RUNS            median seconds of one argon2id hash (Lucia's parameters)
+//   password-bench hash-lines                one argon2id hash per line read from stdin; prints each one's
+//                                            seconds, so a caller can interleave its own hashes one by one
 //   password-bench logins COUNT BOUND HASH   COUNT concurrent verifications of HASH with maxConcurrentHashes BOUND;
 //                                            prints baseline and peak RSS (KiB) and the peak concurrency
 import Foundation
@@ -13,6 +15,12 @@ func peakRSSKiB() -> Int {
     return usage.ru_maxrss
 }
 
+/// Seconds from `start` to now.
+func secondsSince(_ start: ContinuousClock.Instant) -> Double {
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+
 let arguments = CommandLine.arguments
 switch arguments.count > 1 ? arguments[1] : "" {
 case "hash-time":
@@ -23,11 +31,19 @@ case "hash-time":
     for index in 0..<runs {
         let start = ContinuousClock.now
         _ = try await hasher.hash("password-\(index)")
-        let elapsed = ContinuousClock.now - start
-        times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        times.append(secondsSince(start))
     }
     times.sort()
     print(String(format: "%.6f", times[times.count / 2]))
+    await hasher.shutdown()
+case "hash-lines":
+    let hasher = PasswordHasher(maxConcurrentHashes: 1)
+    _ = try await hasher.hash("warm-up")
+    while let line = readLine() {
+        let start = ContinuousClock.now
+        _ = try await hasher.hash(line)
+        FileHandle.standardOutput.write(Data((String(format: "%.6f", secondsSince(start)) + "\n").utf8))
+    }
     await hasher.shutdown()
 case "logins":
     let count = Int(arguments[2]) ?? 64, bound = Int(arguments[3]) ?? 2, stored = arguments[4]
@@ -44,6 +60,6 @@ case "logins":
     print("baseline_kib=\(baseline) peak_kib=\(peakRSSKiB()) matches=\(matches) logins=\(count) bound=\(bound)")
     await hasher.shutdown()
 default:
-    FileHandle.standardError.write(Data("usage: password-bench hash-time RUNS | logins COUNT BOUND HASH\n".utf8))
+    FileHandle.standardError.write(Data("usage: password-bench hash-time RUNS | hash-lines | logins COUNT BOUND HASH\n".utf8))
     exit(64)
 }
