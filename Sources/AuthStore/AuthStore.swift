@@ -143,9 +143,9 @@ public final class AuthStore: Sendable {
         case .extend(let expiresAt):
             try await backend.updateSessionExpiration(id: found.session.id, to: expiresAt)
             found.session.expiresAt = expiresAt
-            return Self.validation(of: found, fresh: true)
+            return Self.validation(of: consume found, fresh: true)
         case .accept:
-            return Self.validation(of: found, fresh: false)
+            return Self.validation(of: consume found, fresh: false)
         }
     }
 

@@ -12,9 +12,10 @@ public final class SQLiteAuthBackend: AuthStoreBackend {
     let pool: SQLiteConnectionPool
     /// The tables as opened.
     private let openedSchema: SQLiteSchema
-    /// The tables after `prepare(for:)` added `secret_hash` (set at most once), read without a lock:
-    /// every call reads the schema, and a lock here was the whole cost of eight concurrent callers.
-    private let preparedSchema = AtomicLazyReference<SchemaBox>()
+    /// The tables after `prepare(for:)` added `secret_hash` (set at most once, released only in `deinit`),
+    /// read without a lock: every call reads the schema, and a lock here was the whole cost of eight
+    /// concurrent callers. (An `AtomicLazyReference` looked up its generic metadata on every load.)
+    private let preparedSchema = Atomic<Unmanaged<SQLiteSchema>?>(nil)
 
     /**
      Opens or creates the database at `path` and creates the missing tables and indexes in one transaction.
@@ -56,7 +57,9 @@ public final class SQLiteAuthBackend: AuthStoreBackend {
     /// Closes the connections; later calls throw `.closed`.
     public func close() { pool.close() }
 
-    var currentSchema: SQLiteSchema { preparedSchema.load()?.schema ?? openedSchema }
+    deinit { preparedSchema.load(ordering: .acquiring)?.release() }
+
+    var currentSchema: SQLiteSchema { preparedSchema.load(ordering: .acquiring)?.takeUnretainedValue() ?? openedSchema }
 
     /// The format the provision ledger recorded last, else what the stored sessions show.
     public func detectTokenFormat() async throws(AuthStoreError) -> SessionTokenFormat? {
@@ -75,7 +78,10 @@ public final class SQLiteAuthBackend: AuthStoreBackend {
     public func prepare(for format: SessionTokenFormat) async throws(AuthStoreError) {
         guard format.storesSecretHash, !currentSchema.hasSecretHash else { return }
         let updated = try await pool.run { (c) throws(AuthStoreError) in try SQLiteSchema.addSecretHash(on: c) }
-        _ = preparedSchema.storeIfNil(SchemaBox(updated))
+        let stored = Unmanaged.passRetained(updated)
+        if !preparedSchema.compareExchange(expected: nil, desired: stored, ordering: .acquiringAndReleasing).exchanged {
+            stored.release()
+        }
     }
 
     /// Runs `body` with a connection and the current schema, on a blocking thread.
@@ -85,10 +91,4 @@ public final class SQLiteAuthBackend: AuthStoreBackend {
         if let done = try pool.runInPlace({ (c) throws(AuthStoreError) -> T in try body(c, schema) }) { return done }
         return try await pool.run { (c) throws(AuthStoreError) -> T in try body(c, schema) }
     }
-}
-
-/// An immutable schema behind a reference, for `AtomicLazyReference`.
-private final class SchemaBox: Sendable {
-    let schema: SQLiteSchema
-    init(_ schema: SQLiteSchema) { self.schema = schema }
 }

@@ -3,7 +3,8 @@ import AuthStore
 
 /// The `user` and `session` tables: Lucia v3's DDL (adapter-sqlite 3.x), the columns AuthStore adds
 /// (`username`, `hashed_password`; `secret_hash` for `split`), and the columns found in the file.
-struct SQLiteSchema: Sendable {
+/// Immutable, and a class so that handing it to every call is one reference, not five arrays.
+final class SQLiteSchema: Sendable {
     /// Lucia v3's `user` table with the tutorial's username and the upgrade guide's `hashed_password`.
     static let createUser = """
         CREATE TABLE IF NOT EXISTS "user" (

@@ -54,8 +54,9 @@ package final class SQLiteStatement {
     }
 
     /// Binds `text` to parameter `index` in place (no copy into SQLite, no array of values), runs `body`
-    /// while it is bound, and unbinds it before the text's buffer may go. For a statement run once per
-    /// request with one text parameter (the session lookup).
+    /// while it is bound, then resets the statement and clears its bindings before the text's buffer may
+    /// go. For a statement run once per request with one text parameter (the session lookup).
+    /// (SQLite refuses to unbind a statement that is still stepping, so the reset comes first.)
     package func withText<T>(_ text: String, boundAt index: Int32, _ body: () throws(AuthStoreError) -> T) throws(AuthStoreError) -> T {
         guard !text.isEmpty else {
             try bind([.text(text)])
@@ -66,10 +67,20 @@ package final class SQLiteStatement {
             // A nil destructor is SQLITE_STATIC: SQLite reads the caller's bytes, valid inside this closure.
             let rc = utf8.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(raw, index, $0.baseAddress, Int32($0.count), nil) }
             guard rc == SQLITE_OK else { return .failure(SQLiteErrors.error(rc, path: path, doing: "binding a value")) }
-            defer { sqlite3_bind_null(raw, index) }
+            defer { reset() }
             return Result { () throws(AuthStoreError) -> T in try body() }
         }
-        return try result.get()
+        switch consume result {
+        case .success(let value): return value
+        case .failure(let error): throw error
+        }
+    }
+
+    /// The statement's SQL with the values bound now (`sqlite3_expanded_sql`), for tests of binding.
+    package var expandedSQL: String? {
+        guard let text = sqlite3_expanded_sql(raw) else { return nil }
+        defer { sqlite3_free(text) }
+        return String(cString: text)
     }
 
     /// Steps once: `true` with a row, `false` when done.
