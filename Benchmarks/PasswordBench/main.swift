@@ -1,5 +1,4 @@
 // Helper of Benchmarks/password-hashing (not a product): measures PasswordHasher from outside.
-//   password-bench hash-time RUNS            median seconds of one argon2id hash (Lucia's parameters)
 //   password-bench hash-lines                one argon2id hash per line read from stdin; prints each one's
 //                                            seconds, so a caller can interleave its own hashes one by one
 //   password-bench logins COUNT BOUND HASH   COUNT concurrent verifications of HASH with maxConcurrentHashes BOUND;
@@ -23,19 +22,6 @@ func secondsSince(_ start: ContinuousClock.Instant) -> Double {
 
 let arguments = CommandLine.arguments
 switch arguments.count > 1 ? arguments[1] : "" {
-case "hash-time":
-    let runs = Int(arguments[2]) ?? 20
-    let hasher = PasswordHasher(maxConcurrentHashes: 1)
-    _ = try await hasher.hash("warm-up")
-    var times: [Double] = []
-    for index in 0..<runs {
-        let start = ContinuousClock.now
-        _ = try await hasher.hash("password-\(index)")
-        times.append(secondsSince(start))
-    }
-    times.sort()
-    print(String(format: "%.6f", times[times.count / 2]))
-    await hasher.shutdown()
 case "hash-lines":
     let hasher = PasswordHasher(maxConcurrentHashes: 1)
     _ = try await hasher.hash("warm-up")
@@ -60,6 +46,6 @@ case "logins":
     print("baseline_kib=\(baseline) peak_kib=\(peakRSSKiB()) matches=\(matches) logins=\(count) bound=\(bound)")
     await hasher.shutdown()
 default:
-    FileHandle.standardError.write(Data("usage: password-bench hash-time RUNS | hash-lines | logins COUNT BOUND HASH\n".utf8))
+    FileHandle.standardError.write(Data("usage: password-bench hash-lines | logins COUNT BOUND HASH\n".utf8))
     exit(64)
 }
