@@ -15,10 +15,10 @@ struct SQLiteFileTests {
         defer { directory.remove() }
         let path = directory.appending("auth.db")
         switch kind {
-        case "png": FileManager.default.createFile(atPath: path, contents: Data(Self.png))
-        case "text": FileManager.default.createFile(atPath: path, contents: Data(String(repeating: "not a database\n", count: 300).utf8))
+        case "png": _ = FileManager.default.createFile(atPath: path, contents: Data(Self.png))
+        case "text": _ = FileManager.default.createFile(atPath: path, contents: Data(String(repeating: "not a database\n", count: 300).utf8))
         // Shorter than a page, which SQLite alone would take for an empty database and write over.
-        case "short": FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
+        case "short": _ = FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
         default:
             try Python.sqlite(path, "db.execute('CREATE TABLE filler (x)')\nfor i in range(2000): db.execute('INSERT INTO filler VALUES (?)', ('x' * 100,))")
             let whole = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -95,7 +95,7 @@ struct SQLiteFileTests {
         let directory = try TemporaryDirectory(prefix: "authstore-empty")
         defer { directory.remove() }
         let path = directory.appending("auth.db")
-        FileManager.default.createFile(atPath: path, contents: Data())
+        _ = FileManager.default.createFile(atPath: path, contents: Data())
         let backend = try await SQLiteAuthBackend.open(path: path)
         let store = try await AuthStore.open(backend: backend)
         _ = try await store.createUser(username: "alice", hashedPassword: nil)

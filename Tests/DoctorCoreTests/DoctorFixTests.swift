@@ -13,7 +13,7 @@ import Testing
             if FileManager.default.fileExists(atPath: path) { return CheckOutcome(detail: "present") }
             let path = self.path
             let fix = Fix(id: "thing.create", summary: "create it", commands: ["touch \(path)"],
-                          action: ClosureFixAction { FileManager.default.createFile(atPath: path, contents: Data()) })
+                          action: ClosureFixAction { _ = FileManager.default.createFile(atPath: path, contents: Data()) })
             return CheckOutcome(detail: "missing", findings: [Finding(id: "thing.missing", severity: .error, title: "missing", fixes: [fix])])
         }
     }

@@ -44,14 +44,14 @@ import Testing
         #expect(findings[1].values["collection"] == "auth_sessions")
     }
 
-    @Test func objectIdUsersWithStringSessionsIsATypeMismatch() {
+    @Test func objectIdUsersWithStringSessionsIsATypeMismatch() throws {
         var snapshot = Self.healthy()
         snapshot.userIDTypes = ["objectId": 2]
         snapshot.orphanSessions = nil
-        let finding = try? #require(rules.findings(for: snapshot).first)
-        #expect(finding?.id == .authStoreUserIDTypeMismatch)
-        #expect(finding?.values["userIdType"] == "objectId" && finding?.values["sessionUserIdType"] == "string")
-        #expect(finding?.evidence == ["auth_users._id: 2 objectId", "auth_sessions.user_id: 5 string"])
+        let finding = try #require(rules.findings(for: snapshot).first)
+        #expect(finding.id == .authStoreUserIDTypeMismatch)
+        #expect(finding.values["userIdType"] == "objectId" && finding.values["sessionUserIdType"] == "string")
+        #expect(finding.evidence == ["auth_users._id: 2 objectId", "auth_sessions.user_id: 5 string"])
     }
 
     @Test func v2LayoutSkipsTheV3IndexesAndOffersMigrate() {
