@@ -105,7 +105,8 @@ public struct CheckRun: Sendable {
         var results = await CheckRunner().run(ConnectionChecks.make(uri: target.uri, probes: connectionProbes, authStore: request.authStore), in: context)
         let connection = context.fact(ConnectionTarget.self)
         let isLocal = connection.map(localRule.isLocal) ?? false
-        let wording = CatalogWording(catalog: request.catalog, platform: request.platform)
+        let elevation = CommandElevation.forReader(isRoot: localProbes.users.currentUser()?.isRoot == true, platform: request.platform)
+        let wording = CatalogWording(catalog: request.catalog, platform: request.platform, elevation: elevation)
         let reachable = context.fact(ReachableEndpoints.self)
         let port = request.local.port ?? (isLocal ? connection?.seeds.first?.port : nil)
         // What the tcp stage saw on mongod's port: MongoDB (even if TLS or auth then fails: the local

@@ -21,11 +21,14 @@ public struct CatalogWording: Sendable {
     public var catalog: DiagnosticCatalog
     /// The platform whose fixes to use.
     public var platform: Platform
+    /// How the reader writes elevated commands: the catalog's are written with `sudo`, which `.root` drops.
+    public var elevation: CommandElevation
 
-    /// Creates the rewording for `platform`.
-    public init(catalog: DiagnosticCatalog, platform: Platform) {
+    /// Creates the rewording for `platform`, for a reader with `elevation`.
+    public init(catalog: DiagnosticCatalog, platform: Platform, elevation: CommandElevation = .sudo) {
         self.catalog = catalog
         self.platform = platform
+        self.elevation = elevation
     }
 
     /// Every finding of `results` reworded.
@@ -48,7 +51,13 @@ public struct CatalogWording: Sendable {
         var result = finding
         result.title = worded.title
         if !worded.detail.isEmpty { result.detail = worded.detail }
-        if !worded.fixes.isEmpty { result.fixes = Self.merge(catalog: worded.fixes, code: finding.fixes) }
+        if !worded.fixes.isEmpty {
+            result.fixes = Self.merge(catalog: worded.fixes, code: finding.fixes).map { fix in
+                var fix = fix
+                fix.commands = fix.commands.map { elevation.rewrite($0, platform: platform) }
+                return fix
+            }
+        }
         return result
     }
 

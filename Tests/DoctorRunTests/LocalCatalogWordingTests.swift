@@ -21,7 +21,7 @@ import Glibc
     static let serviceUser = "daemon"
     static var owner: String { "\(serviceUser):\(String(cString: getgrgid(getpwnam(serviceUser).pointee.pw_gid).pointee.gr_name))" }
 
-    func run(_ local: LocalSetup, fix: Bool = false, refusing: RefusingPort? = nil) async throws -> CheckRun.Outcome {
+    func run(_ local: LocalSetup, fix: Bool = false, refusing: RefusingPort? = nil, readerIsRoot: Bool? = nil) async throws -> CheckRun.Outcome {
         let refusing = try refusing ?? RefusingPort()
         var local = local
         local.port = refusing.port
@@ -30,7 +30,35 @@ import Glibc
         let request = CheckRun.Request(
             target: .init(uri: "mongodb://127.0.0.1:\(refusing.port)", source: "--uri"), local: local, localRequested: true,
             platform: .linux, timeout: .seconds(2), catalog: try Self.catalog, applyFixes: fix)
-        return await CheckRun.live.run(request) { _ in true }
+        var checkRun = CheckRun.live
+        if let readerIsRoot {
+            checkRun.localProbes.users = ReaderDirectory(isRoot: readerIsRoot)
+        }
+        return await checkRun.run(request) { _ in true }
+    }
+
+    /// This machine's users, except that the person running the doctor is root or a made-up normal account.
+    struct ReaderDirectory: UserDirectory {
+        let isRoot: Bool
+        let live = LiveUserDirectory()
+        func user(named name: String) -> UserIdentity? { live.user(named: name) }
+        func user(uid: UInt32) -> UserIdentity? { live.user(uid: uid) }
+        func groupName(gid: UInt32) -> String? { live.groupName(gid: gid) }
+        func currentUser() -> UserIdentity? {
+            isRoot ? UserIdentity(name: "root", uid: 0, gid: 0) : UserIdentity(name: "reader", uid: 4242, gid: 4242)
+        }
+    }
+
+    @Test("dbpath.not-writable: a normal reader's catalog commands carry sudo, a root reader's do not", arguments: [false, true])
+    func catalogCommandsFollowTheReader(readerIsRoot: Bool) async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let dbpath = dir.appending("data")
+        try FileManager.default.createDirectory(atPath: dbpath, withIntermediateDirectories: false)
+        chmod(dbpath, 0o755)
+        let reported = try #require(finding(try await run(LocalSetup(dbPath: dbpath), readerIsRoot: readerIsRoot), .dbpathNotWritable))
+        let chown = "chown -R \(Self.owner) \(dbpath)"
+        #expect(reported.fixes.map(\.commands) == [[readerIsRoot ? chown : "sudo " + chown]])
     }
 
     func finding(_ outcome: CheckRun.Outcome, _ id: FindingID) -> Finding? {
@@ -53,7 +81,7 @@ import Glibc
         let create = try #require(reported.fixes.first)
         #expect(create.isAutomatic)
         let quoted = "'\(dbpath)'"
-        #expect(create.commands == ["sudo mkdir -p \(quoted)", "sudo chown \(Self.owner) \(quoted)", "sudo chmod 750 \(quoted)"],
+        #expect(create.commands == ["mkdir -p \(quoted)", "chown \(Self.owner) \(quoted)", "chmod 750 \(quoted)"].map(AsThisUser.sudo),
                 "the automatic fix shows the commands its action runs, quoted for the shell")
         #expect(reported.fixes.last?.commands == ["grep -n dbPath /etc/mongod.conf"])
         #expect(reported.severity == .error && reported.evidence.first?.hasPrefix("dbpath: \(dbpath) (") == true,
@@ -85,7 +113,7 @@ import Glibc
         #expect(reported.title == "mongod cannot write to the data directory \(dbpath)")
         let quoted = "'\(dbpath)'"
         // The check offers the chown, so the catalog shows that fix of its own (the code decides which apply).
-        #expect(reported.fixes.map(\.commands) == [["sudo chown -R \(Self.owner) \(quoted)"]])
+        #expect(reported.fixes.map(\.commands) == [[AsThisUser.sudo("chown -R \(Self.owner) \(quoted)")]])
         // Without a catalog the check's own words show the same chown.
         let bare = CheckRun.Request(
             target: .init(uri: "mongodb://127.0.0.1:\(try RefusingPort().port)", source: "--uri"),

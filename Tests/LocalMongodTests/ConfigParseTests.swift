@@ -1,6 +1,7 @@
 import DoctorCore
 import Foundation
 import LocalMongod
+import TestSupport
 import Testing
 
 @Suite("config.parse")
@@ -145,7 +146,7 @@ struct ConfigParseTests {
         let finding = try #require(outcome.finding("config.unreadable"))
         #expect(finding.title.contains("nobody"))
         #expect(finding.evidence.contains { $0.hasPrefix("-rw------- root:root") })
-        #expect(finding.allCommands == ["sudo chgrp nogroup \(privateFile)", "sudo chmod 640 \(privateFile)"])
+        #expect(finding.allCommands == [AsThisUser.sudo("chgrp nogroup \(privateFile)"), AsThisUser.sudo("chmod 640 \(privateFile)")])
     }
 
     @Test("without --config and no file in the usual place, mongod runs with defaults")

@@ -1,6 +1,7 @@
 import DoctorCore
 import Foundation
 import LocalMongod
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -39,7 +40,7 @@ struct DbPathLockAndSpaceTests {
         let outcome = try await runCheck("dbpath", LocalSetup(dbPath: dbPath, serviceUser: "daemon"))
         let finding = try #require(outcome.finding("dbpath.unclean-shutdown"))
         #expect(finding.severity == .warning)
-        #expect(finding.allCommands.contains("sudo -u daemon mongod --dbpath \(dbPath) --repair"))
+        #expect(finding.allCommands.contains(AsThisUser.asUser("daemon", "mongod --dbpath \(dbPath) --repair")))
         #expect(finding.fixes.allSatisfy { !$0.isAutomatic })
     }
 

@@ -1,6 +1,7 @@
 import DoctorCore
 import Foundation
 import LocalMongod
+import TestSupport
 import Testing
 
 @Suite("dbpath: existence, permissions, ownership")
@@ -16,7 +17,7 @@ struct DbPathTests {
         #expect(finding.severity == .error)
         let fix = try #require(finding.fixes.first)
         #expect(fix.isAutomatic)
-        #expect(fix.commands == ["sudo mkdir -p \(dbPath)", "sudo chown nobody:nogroup \(dbPath)", "sudo chmod 750 \(dbPath)"])
+        #expect(fix.commands == ["mkdir -p \(dbPath)", "chown nobody:nogroup \(dbPath)", "chmod 750 \(dbPath)"].map(AsThisUser.sudo))
 
         try await fix.action?.apply()
         let created = try #require(statOf(dbPath))
@@ -57,7 +58,7 @@ struct DbPathTests {
         #expect(finding.severity == .error)
         #expect(finding.evidence.first == "drwxr-xr-x root:root \(dbPath)")
         #expect(finding.fixes.allSatisfy { !$0.isAutomatic })
-        #expect(finding.allCommands == ["sudo chown -R nobody:nogroup '\(dbPath)'"])
+        #expect(finding.allCommands == [AsThisUser.sudo("chown -R nobody:nogroup '\(dbPath)'")])
     }
 
     @Test("a root-owned mongod.lock in a writable dbpath is reported as not writable")

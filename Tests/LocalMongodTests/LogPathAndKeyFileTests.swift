@@ -1,6 +1,7 @@
 import DoctorCore
 import Foundation
 import LocalMongod
+import TestSupport
 import Testing
 
 @Suite("logpath")
@@ -83,7 +84,7 @@ struct KeyFileTests {
         let outcome = try await run(dir, content: Self.goodKey, mode: 0o644, owner: TestUsers.daemon.uid, serviceUser: "daemon")
         let finding = try #require(outcome.finding("keyfile.too-open"))
         #expect(finding.evidence.first?.hasPrefix("-rw-r--r-- daemon:daemon") == true)
-        #expect(finding.allCommands.contains("sudo chmod 400 \(dir.sub("keyfile"))"))
+        #expect(finding.allCommands.contains(AsThisUser.sudo("chmod 400 \(dir.sub("keyfile"))")))
         #expect(finding.fixes.allSatisfy { !$0.isAutomatic })
     }
 

@@ -17,7 +17,7 @@ struct PortTests {
         let finding = try #require(outcome.finding("port.in-use"))
         #expect(finding.severity == .error)
         #expect(finding.title.contains("pid \(getpid())"))
-        #expect(finding.allCommands.contains("sudo ss -ltnp 'sport = :\(listener.port)'"))
+        #expect(finding.allCommands.contains(AsThisUser.sudo("ss -ltnp 'sport = :\(listener.port)'")))
         #expect(finding.fixes.allSatisfy { !$0.isAutomatic })
     }
 
@@ -79,7 +79,7 @@ struct SocketTests {
         #expect(finding.evidence.first == "srwxr-xr-x nobody:nogroup \(path)")
         let fix = try #require(finding.fixes.first)
         #expect(fix.isAutomatic)
-        #expect(fix.commands == ["sudo rm \(path)"])
+        #expect(fix.commands == [AsThisUser.sudo("rm \(path)")])
         try await fix.action?.apply()
         #expect(!FileManager.default.fileExists(atPath: path))
         let after = try await runCheck("socket", setup)

@@ -31,7 +31,7 @@ struct PortHolderTests {
         #expect(finding.evidence.contains(
             #"on port \#(listener.port): something that is not MongoDB answers (it answered "HTTP/1.1 400 Bad Request" to a MongoDB hello)"#))
         #expect(finding.fixes.map(\.id.rawValue) == ["port.stop-holder", "port.choose-other", "port.find-holder"])
-        #expect(finding.fixes.first?.commands == ["sudo kill \(getpid())"])
+        #expect(finding.fixes.first?.commands == [AsThisUser.sudo("kill \(getpid())")])
         let other = try #require(suggestedPort(finding.fixes[1]))
         #expect(other != listener.port && (1024...65535).contains(other))
         #expect(LivePortProbe().isFree(port: other, timeout: .seconds(1)))
@@ -104,7 +104,7 @@ struct PortHolderTests {
             .joined(separator: "\n")
         #expect(!text.contains("hunter2-port-secret"))
         #expect(finding.detail.contains("it closed the connection without answering a MongoDB hello"))
-        #expect(finding.fixes.first?.commands == ["sudo kill \(holder.pid)"])
+        #expect(finding.fixes.first?.commands == [AsThisUser.sudo("kill \(holder.pid)")])
     }
 }
 

@@ -27,10 +27,10 @@ struct ProcessTests {
         let outcome = try await runCheck("mongod.binary", LocalSetup(searchPath: [empty.path]), platform: platform)
         let finding = try #require(outcome.finding("mongod.not-found"))
         #expect(finding.severity == .warning)
-        let expected = platform == .linux ? "sudo apt-get install -y mongodb-org" : "brew install mongodb-community"
+        let expected = platform == .linux ? AsThisUser.sudo("apt-get install -y mongodb-org") : "brew install mongodb-community"
         #expect(finding.allCommands.contains(expected))
         // Install first, then start: the start command comes last, after every install command.
-        let start = platform == .linux ? "sudo systemctl start mongod" : "brew services start mongodb-community"
+        let start = platform == .linux ? AsThisUser.sudo("systemctl start mongod") : "brew services start mongodb-community"
         #expect(finding.allCommands.last == start)
         #expect(finding.fixes.last?.summary.hasPrefix("Then start") == true)
     }
@@ -45,12 +45,12 @@ struct ProcessTests {
         let notRunning = try #require(missing.finding("mongod.not-running"))
         #expect(notRunning.allCommands.isEmpty)
         #expect(notRunning.detail.contains("install it first (see mongod.not-found), then start it"))
-        #expect(missing.finding("mongod.not-found")?.allCommands.contains("sudo systemctl start mongod") == true)
+        #expect(missing.finding("mongod.not-found")?.allCommands.contains(AsThisUser.sudo("systemctl start mongod")) == true)
 
         let bin = try makeVersionScript(version: "7.0.5")
         defer { bin.remove() }
         let installed = try await runCheck("mongod.binary", LocalSetup(port: port, serverAnswers: false, searchPath: [bin.path]))
-        #expect(installed.finding("mongod.not-running")?.allCommands == ["sudo systemctl start mongod"])
+        #expect(installed.finding("mongod.not-running")?.allCommands == [AsThisUser.sudo("systemctl start mongod")])
     }
 
     @Test(
@@ -74,7 +74,7 @@ struct ProcessTests {
         let finding = try #require(security.finding("security.running-as-root"))
         #expect(finding.severity == .warning)
         #expect(finding.title.contains("pid \(fake.pid)"))
-        #expect(finding.allCommands.contains("sudo kill \(fake.pid)"))
+        #expect(finding.allCommands.contains(AsThisUser.sudo("kill \(fake.pid)")))
 
         let binary = try await runCheck("mongod.binary", LocalSetup(searchPath: []))
         #expect(!binary.ids.contains("mongod.not-running"))

@@ -39,7 +39,7 @@ struct SecurityTests {
         if warns {
             let finding = try #require(outcome.finding("kernel.thp"))
             #expect(finding.evidence.first?.contains("[always]") == true)
-            #expect(finding.allCommands.first?.contains("| sudo tee \(sysfs.path)/kernel/mm/transparent_hugepage/enabled") == true)
+            #expect(finding.allCommands.first?.contains("| " + AsThisUser.sudo("tee \(sysfs.path)/kernel/mm/transparent_hugepage/enabled")) == true)
         }
     }
 

@@ -11,6 +11,8 @@ struct FixCommands {
     let serviceGroup: String?
     /// Whether commands can run without `sudo` (the service user is the current, non-root user).
     let unprivileged: Bool
+    /// How the reader writes elevated commands (`.root`: no `sudo`, which a container's root shell often lacks).
+    var elevation = CommandElevation.sudo
 
     /// One argv as a command line.
     func line(_ argv: [String]) -> String { ShellQuoting.render(argv, for: platform) }
@@ -20,7 +22,7 @@ struct FixCommands {
 
     /// `argv` with `sudo` in front when needed.
     func privilegedArgv(_ argv: [String]) -> [String] {
-        platform == .windows || unprivileged ? argv : ["sudo"] + argv
+        platform == .windows || unprivileged ? argv : elevation.elevated(argv)
     }
 
     /// Who fixes give files to: `user:group` when the group is known, else the user.
@@ -101,7 +103,7 @@ struct FixCommands {
     func mongodAsServiceUser(_ arguments: [String]) -> String {
         let mongod = platform == .windows ? "mongod.exe" : "mongod"
         if platform == .windows || unprivileged { return line([mongod] + arguments) }
-        return line(["sudo", "-u", serviceUser, mongod] + arguments)
+        return line(elevation.runAs(serviceUser, [mongod] + arguments, platform: platform))
     }
 
     /// Where to edit the configuration (the file, or the platform's usual place).
@@ -153,7 +155,8 @@ extension LocalState {
         return FixCommands(
             platform: settings.platform, serviceUser: settings.serviceUser.value,
             serviceGroup: settings.platform == .windows ? nil : account.flatMap { probes.users.groupName(gid: $0.gid) },
-            unprivileged: unprivileged)
+            unprivileged: unprivileged,
+            elevation: .forReader(isRoot: current?.isRoot == true, platform: settings.platform))
     }
 
     /// Whether automatic fixes may touch this machine: only when the platform is the one we run on.
