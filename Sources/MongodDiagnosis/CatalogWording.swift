@@ -40,8 +40,21 @@ public struct CatalogWording: Sendable {
         }
     }
 
-    /// `finding` in the catalog's words, when the catalog has an entry it can fill.
+    /// `finding` in the catalog's words, when the catalog has an entry it can fill, with every fix
+    /// command written for this reader: the code's own commands too (a finding the catalog does not
+    /// word, or a fix only the code found), so no `sudo` reaches a root reader whoever wrote the command.
     public func apply(to finding: Finding) -> Finding {
+        var result = reworded(finding)
+        result.fixes = result.fixes.map { fix in
+            var fix = fix
+            fix.commands = fix.commands.map { elevation.rewrite($0, platform: platform) }
+            return fix
+        }
+        return result
+    }
+
+    /// `finding` in the catalog's words, when the catalog has an entry it can fill; commands as written.
+    func reworded(_ finding: Finding) -> Finding {
         guard let entry = catalog.entry(id: finding.id), let templates = fixTemplates(entry, for: finding) else { return finding }
         var shown = entry
         shown.fixes[platform] = templates
@@ -51,13 +64,7 @@ public struct CatalogWording: Sendable {
         var result = finding
         result.title = worded.title
         if !worded.detail.isEmpty { result.detail = worded.detail }
-        if !worded.fixes.isEmpty {
-            result.fixes = Self.merge(catalog: worded.fixes, code: finding.fixes).map { fix in
-                var fix = fix
-                fix.commands = fix.commands.map { elevation.rewrite($0, platform: platform) }
-                return fix
-            }
-        }
+        if !worded.fixes.isEmpty { result.fixes = Self.merge(catalog: worded.fixes, code: finding.fixes) }
         return result
     }
 

@@ -1,3 +1,4 @@
+import DoctorChecks
 import DoctorCore
 import DoctorRun
 import Foundation
@@ -21,7 +22,8 @@ import Glibc
     static let serviceUser = "daemon"
     static var owner: String { "\(serviceUser):\(String(cString: getgrgid(getpwnam(serviceUser).pointee.pw_gid).pointee.gr_name))" }
 
-    func run(_ local: LocalSetup, fix: Bool = false, refusing: RefusingPort? = nil, readerIsRoot: Bool? = nil) async throws -> CheckRun.Outcome {
+    func run(_ local: LocalSetup, fix: Bool = false, refusing: RefusingPort? = nil, readerIsRoot: Bool? = nil,
+             catalog: DiagnosticCatalog? = nil) async throws -> CheckRun.Outcome {
         let refusing = try refusing ?? RefusingPort()
         var local = local
         local.port = refusing.port
@@ -29,7 +31,7 @@ import Glibc
         local.searchPath = []
         let request = CheckRun.Request(
             target: .init(uri: "mongodb://127.0.0.1:\(refusing.port)", source: "--uri"), local: local, localRequested: true,
-            platform: .linux, timeout: .seconds(2), catalog: try Self.catalog, applyFixes: fix)
+            platform: .linux, timeout: .seconds(2), catalog: try catalog ?? Self.catalog, applyFixes: fix)
         var checkRun = CheckRun.live
         if let readerIsRoot {
             checkRun.localProbes.users = ReaderDirectory(isRoot: readerIsRoot)
@@ -59,6 +61,15 @@ import Glibc
         let reported = try #require(finding(try await run(LocalSetup(dbPath: dbpath), readerIsRoot: readerIsRoot), .dbpathNotWritable))
         let chown = "chown -R \(Self.owner) \(dbpath)"
         #expect(reported.fixes.map(\.commands) == [[readerIsRoot ? chown : "sudo " + chown]])
+    }
+
+    @Test("tcp.refused without a catalog: the code's own start command follows the reader too", arguments: [false, true])
+    func codeCommandsFollowTheReader(readerIsRoot: Bool) async throws {
+        let outcome = try await run(LocalSetup(), readerIsRoot: readerIsRoot, catalog: DiagnosticCatalog(entries: []))
+        let refused = try #require(finding(outcome, .tcpRefused))
+        let start = try #require(refused.fixes.first { $0.id == .mongodStart })
+        #expect(start.commands.first == (readerIsRoot ? "systemctl start mongod" : "sudo systemctl start mongod"))
+        #expect(start.commands.last?.hasPrefix("mongo-doctor check --port ") == true)
     }
 
     func finding(_ outcome: CheckRun.Outcome, _ id: FindingID) -> Finding? {

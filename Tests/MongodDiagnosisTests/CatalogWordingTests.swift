@@ -30,6 +30,21 @@ import Testing
         #expect(Self.wording.apply(to: code).title == "kept")
     }
 
+    /// (elevation, a command the code wrote for a finding the catalog lacks, what the reader sees).
+    static let codeCommands: [(CommandElevation, String, String)] = [
+        (.sudo, "sudo systemctl start mongod", "sudo systemctl start mongod"),
+        (.root, "sudo systemctl start mongod", "systemctl start mongod"),
+        (.root, "sudo -u mongodb mongod --repair", "runuser -u mongodb -- mongod --repair"),
+        (.root, "kill 42", "kill 42"),
+    ]
+
+    @Test("the code's own commands follow the reader as the catalog's do", arguments: codeCommands)
+    func codeCommandsFollowTheReader(elevation: CommandElevation, written: String, shown: String) {
+        let code = Finding(id: "x.other", severity: .error, title: "kept", fixes: [Fix(id: "x.fix", summary: "s", commands: [written])])
+        let wording = CatalogWording(catalog: DiagnosticCatalog(entries: [Self.entry]), platform: .linux, elevation: elevation)
+        #expect(wording.apply(to: code).fixes.map(\.commands) == [[shown]])
+    }
+
     @Test func automaticActionsSurviveTheRewording() {
         let action = ClosureFixAction {}
         let code = Finding(id: "tcp.refused", severity: .error, title: "t",
