@@ -69,6 +69,8 @@ let package = Package(
         .target(name: "PasswordHashing", dependencies: ["CArgon2", "CCrypt", "COpenSSL", "BlockingWork"], swiftSettings: strictSettings),
         // The system resolver (libresolv) for SRV and TXT lookups.
         .systemLibrary(name: "CResolv"),
+        // libc's pipe2 and posix_spawn closefrom, which the Glibc module does not export (ChildSpawner).
+        .systemLibrary(name: "CSpawn"),
         // The one set of secret rules and maskers: names that mark secrets, URL passwords, argv, free text.
         .target(name: "Redaction", swiftSettings: strictSettings),
         // Our own MongoDB connection-string parser and linter (no network, no libmongoc); the URI's secret rules.
@@ -85,7 +87,7 @@ let package = Package(
         // Static checks of a local mongod setup: config, dbpath, lock, port, socket, log path, keyfile, limits.
         .target(
             name: "LocalMongod",
-            dependencies: ["DoctorCore", "BlockingWork", "ConnectionString", "Redaction", "SocketKit", .product(name: "Yams", package: "Yams")],
+            dependencies: ["DoctorCore", "BlockingWork", "ConnectionString", "CSpawn", "Redaction", "SocketKit", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         // The concrete checks, talking to the outside world through injected protocols.
@@ -189,7 +191,7 @@ let package = Package(
         .testTarget(name: "DoctorCoreTests", dependencies: ["DoctorCore"], swiftSettings: strictSettings),
         .testTarget(name: "RedactionTests", dependencies: ["Redaction", "ConnectionString"], swiftSettings: strictSettings),
         .testTarget(name: "TLSProbeTests", dependencies: ["TLSProbe", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "LocalMongodTests", dependencies: ["LocalMongod", "DoctorCore", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "LocalMongodTests", dependencies: ["LocalMongod", "DoctorCore", "BlockingWork", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MongodDiagnosisTests", dependencies: ["MongodDiagnosis", "DoctorCore"], swiftSettings: strictSettings),
         .testTarget(name: "PasswordHashingTests", dependencies: ["PasswordHashing", "BlockingWork", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ConnectionStringTests", dependencies: ["ConnectionString"], swiftSettings: strictSettings),

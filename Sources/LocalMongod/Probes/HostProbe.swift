@@ -12,7 +12,7 @@ public protocol HostProbe: Sendable {
 
 /// What a program printed and how it ended.
 public struct ProgramOutput: Sendable, Equatable {
-    /// Exit status, `nil` when it was killed after the timeout.
+    /// Exit status (128 + the signal's number when a signal ended it), `nil` when it was killed after the timeout.
     public var exitCode: Int32?
     /// Standard output and standard error, decoded as UTF-8.
     public var output: String
