@@ -11,14 +11,19 @@ import Darwin
 /// this process and the terminal; its standard output and error go to an unlinked temporary file
 /// that only this process can read back (mongod writes its log to the configured file).
 public struct LiveMongodLauncher: MongodLauncher {
-    /// Creates the launcher.
-    public init() {}
+    /// Where programs named without a `/` (a service manager) are looked for; `nil`: this process's `PATH`.
+    public var searchPath: [String]?
+
+    /// Creates the launcher; `searchPath` replaces `PATH` for programs named without a `/`.
+    public init(searchPath: [String]? = nil) {
+        self.searchPath = searchPath
+    }
 
     public func start(_ argv: [String]) throws -> any LaunchedMongod {
         guard !argv.isEmpty else { throw SetupFileError("nothing to start") }
         let capture = try CapturedOutput()
         do {
-            let pid = try ChildSpawner.spawn(argv, output: capture.descriptor, newSession: true)
+            let pid = try ChildSpawner.spawn(argv, output: capture.descriptor, newSession: true, searchPath: searchPath)
             return LiveLaunchedMongod(pid: pid, capture: capture)
         } catch {
             throw SetupFileError(error.description)
@@ -26,7 +31,8 @@ public struct LiveMongodLauncher: MongodLauncher {
     }
 
     public func run(_ argv: [String], timeout: Duration) async -> ProgramOutput? {
-        await BlockingExecutor.dedicatedThread { LiveProgramRunner().run(argv, timeout: timeout) }
+        let runner = LiveProgramRunner(searchPath: searchPath)
+        return await BlockingExecutor.dedicatedThread { runner.run(argv, timeout: timeout) }
     }
 }
 

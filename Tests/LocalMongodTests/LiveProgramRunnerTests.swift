@@ -2,6 +2,7 @@ import BlockingWork
 import Foundation
 import LocalMongod
 import Testing
+import TestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -34,6 +35,21 @@ import Glibc
     @Test("a program that cannot be started gives nil", arguments: [[], ["/no/such/program"], ["/etc/hostname"]])
     func cannotStart(argv: [String]) async {
         #expect(await run(argv) == nil)
+    }
+
+    @Test func aBareNameIsLookedUpOnThePathAsAShellWould() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let tool = dir.appending("fake-tool")
+        try "#!/bin/sh\necho \"got $*\"\nexit 4\n".write(toFile: tool, atomically: true, encoding: .utf8)
+        chmod(tool, 0o755)
+        try "not executable".write(toFile: dir.appending("plain"), atomically: true, encoding: .utf8)
+        let runner = LiveProgramRunner(searchPath: ["", "/nonexistent", dir.path])
+        let output = try #require(await BlockingExecutor.dedicatedThread { runner.run(["fake-tool", "start", "mongod"], timeout: .seconds(20)) })
+        #expect(output.exitCode == 4 && output.output == "got start mongod\n")
+        #expect(await BlockingExecutor.dedicatedThread { runner.run(["plain"], timeout: .seconds(5)) } == nil, "a file that is not executable is skipped")
+        #expect(await run(["sh", "-c", "exit 9"])?.exitCode == 9, "without a search path, this process's PATH")
+        #expect(ChildSpawner.resolve("./x", searchPath: [dir.path]) == "./x", "a name with a slash is a path, not searched")
     }
 
     @Test func aProgramPastItsTimeoutIsKilledAndReaped() async throws {

@@ -36,9 +36,12 @@ public enum ChildSpawner {
          here: `dup2` hands the child its own copy).
        - newSession: start the child in a session of its own (`setsid`), so it outlives this process
          and its terminal.
+       - searchPath: where a program named without a `/` (`systemctl`) is looked for, as a shell
+         would; `nil`: this process's `PATH`.
      */
-    public static func spawn(_ argv: [String], output: Int32, newSession: Bool = false) throws(Failure) -> Int32 {
-        guard let program = argv.first else { throw Failure(program: "", code: EINVAL) }
+    public static func spawn(_ argv: [String], output: Int32, newSession: Bool = false, searchPath: [String]? = nil) throws(Failure) -> Int32 {
+        guard let named = argv.first else { throw Failure(program: "", code: EINVAL) }
+        guard let program = resolve(named, searchPath: searchPath ?? environmentPath()) else { throw Failure(program: named, code: ENOENT) }
         var actions = posix_spawn_file_actions_t()
         var attributes = posix_spawnattr_t()
         posix_spawn_file_actions_init(&actions)
@@ -65,12 +68,31 @@ public enum ChildSpawner {
         posix_spawnattr_setsigdefault(&attributes, &all)
         let flags = Int16(POSIX_SPAWN_SETSIGMASK) | Int16(POSIX_SPAWN_SETSIGDEF) | (newSession ? setsidFlag : 0)
         posix_spawnattr_setflags(&attributes, flags)
-        var cArguments = argv.map { strdup($0) } + [nil]
+        var cArguments = argv.map { strdup($0) } + [nil]  // argv[0] as named, as a shell passes it
         defer { cArguments.forEach { free($0) } }
         var pid: Int32 = 0
         let result = posix_spawn(&pid, program, &actions, &attributes, &cArguments, environ)
         guard result == 0 else { throw Failure(program: program, code: result) }
         return pid
+    }
+
+    /// `program` itself when it names a path (contains `/`), else the first executable regular file of
+    /// that name in `searchPath` (empty entries skipped); `nil` when there is none.
+    public static func resolve(_ program: String, searchPath: [String]) -> String? {
+        guard !program.isEmpty else { return nil }
+        if program.contains("/") { return program }
+        for directory in searchPath where !directory.isEmpty {
+            let candidate = directory.hasSuffix("/") ? directory + program : directory + "/" + program
+            var status = stat()
+            if stat(candidate, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, access(candidate, X_OK) == 0 { return candidate }
+        }
+        return nil
+    }
+
+    /// This process's `PATH`, split (the usual system directories when it is unset).
+    static func environmentPath() -> [String] {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin"
+        return path.split(separator: ":", omittingEmptySubsequences: true).map(String.init)
     }
 
     /// A pipe (read end, write end), both close-on-exec from the start; `nil` when none can be made.

@@ -19,14 +19,19 @@ public struct LiveProgramRunner: ProgramRunner {
     /// How long a timed-out child has between SIGTERM and SIGKILL.
     static let termGrace = Duration.seconds(1)
 
-    /// Creates the runner.
-    public init() {}
+    /// Where programs named without a `/` are looked for; `nil`: this process's `PATH`.
+    public var searchPath: [String]?
+
+    /// Creates the runner; `searchPath` replaces `PATH` for programs named without a `/`.
+    public init(searchPath: [String]? = nil) {
+        self.searchPath = searchPath
+    }
 
     public func run(_ argv: [String], timeout: Duration) -> ProgramOutput? {
         guard !argv.isEmpty, let pipe = ChildSpawner.closeOnExecPipe() else { return nil }
         let pid: pid_t
         do {
-            pid = try ChildSpawner.spawn(argv, output: pipe.write)
+            pid = try ChildSpawner.spawn(argv, output: pipe.write, searchPath: searchPath)
         } catch {
             close(pipe.read)
             close(pipe.write)
