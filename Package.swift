@@ -213,7 +213,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MongoDoctorCLITests",
-            dependencies: ["MongoDoctorCLI", "ConnectionString", "Redaction", "MongoBridge", "LocalMongod", "TestSupport", "AuthStore", "AuthStoreSQLite"],
+            dependencies: ["MongoDoctorCLI", "ConnectionString", "Redaction", "MongoBridge", "LocalMongod", "Setup", "TestSupport", "AuthStore", "AuthStoreSQLite"],
             swiftSettings: strictSettings
         ),
     ]

@@ -8,10 +8,16 @@ final class Spinner: @unchecked Sendable {
     private let lock = NSLock()  // guards `frame` and `drawn`
     private var frame = 0
     private var drawn = false
-    private static let frames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+    private let write: @Sendable (String) -> Void
+    static let frames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
 
-    init(enabled: Bool) { self.enabled = enabled }
+    /// A spinner drawing with `write` (standard error unless a test injects another), only when `enabled`.
+    init(enabled: Bool, write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+        self.enabled = enabled
+        self.write = write
+    }
 
+    /// Draws the next frame for `.waiting`; erases the line (if drawn) when the wait is over or a step starts.
     func show(_ progress: SetupProgress) {
         guard enabled else { return }
         lock.withLock {
@@ -19,10 +25,10 @@ final class Spinner: @unchecked Sendable {
             case .waiting(let elapsed, let limit):
                 frame = (frame + 1) % Self.frames.count
                 let text = "\r\(Self.frames[frame]) waiting for mongod to answer (\(elapsed.components.seconds) s of \(limit.components.seconds) s)"
-                FileHandle.standardError.write(Data(text.utf8))
+                write(text)
                 drawn = true
             case .waited, .step:
-                if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                if drawn { write("\r\u{1B}[K") }
                 drawn = false
             }
         }
