@@ -60,8 +60,11 @@ public enum SQLiteMigration {
         var pending: [(task: Task<UsersWritten, any Error>, ids: [String], oauthIDs: [String])] = []
         func settle() async throws {
             guard !pending.isEmpty else { return }
-            let (task, ids, oauthIDs) = pending.removeFirst()
-            let ((users, oauth), retried) = try await task.value
+            // The task is read through `next` (not bound by a tuple pattern, which Swift 6.3 then treats
+            // as if awaiting it did nothing, with two bogus warnings).
+            let next = pending.removeFirst()
+            let (ids, oauthIDs) = (next.ids, next.oauthIDs)
+            let ((users, oauth), retried) = try await next.task.value
             outcome.note(retried)
             outcome.add(.users, written: users.written)
             outcome.add(.oauthAccounts, written: oauth.written)
@@ -127,8 +130,9 @@ public enum SQLiteMigration {
         var pendingSessions: [(task: Task<(value: WriteTally, retry: MigrationRetry?), any Error>, ids: [String])] = []
         func settleSessions() async throws {
             guard !pendingSessions.isEmpty else { return }
-            let (task, ids) = pendingSessions.removeFirst()
-            let (tally, retried) = try await task.value
+            let next = pendingSessions.removeFirst()
+            let ids = next.ids
+            let (tally, retried) = try await next.task.value
             outcome.note(retried)
             outcome.add(.sessions, written: tally.written)
             rejectedByKind[.sessions, default: 0] += tally.rejected.count
