@@ -6,7 +6,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The one way mongo-doctor starts a program: `posix_spawn` with an argv (no shell, no `PATH` search),
+/// The one way mongo-doctor starts a program: `posix_spawn` with an argv (no shell; a bare name is
+/// looked up on `PATH` or an injected search path, as a shell would),
 /// standard input from `/dev/null`, standard output and error to one descriptor, a fresh signal state,
 /// and no other descriptor of this process, so a child never holds another child's pipe open
 /// (Foundation's `Process` leaves that to chance when two threads spawn at once).
