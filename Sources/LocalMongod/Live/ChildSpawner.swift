@@ -90,7 +90,8 @@ public enum ChildSpawner {
         return nil
     }
 
-    /// This process's `PATH`, split (the usual system directories when it is unset).
+    /// This process's `PATH`, split (the usual system directories when it is unset): the one reading of
+    /// `PATH`, for spawning and for `LiveHost.searchPath()`.
     static func environmentPath() -> [String] {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin"
         return path.split(separator: ":", omittingEmptySubsequences: true).map(String.init)

@@ -40,6 +40,6 @@ public struct LiveHost: HostProbe {
     }
 
     public func searchPath() -> [String] {
-        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        ChildSpawner.environmentPath()
     }
 }
