@@ -22,7 +22,9 @@ struct PortHolderTests {
     func foreignListener() async throws {
         let listener = try LoopbackListener(.silent)
         defer { listener.stop() }
-        let outcome = try await runCheck("port", LocalSetup(port: listener.port, portAnswer: Self.http))
+        let ports = RecordingPortProbe()
+        let outcome = try await runCheck(
+            "port", LocalSetup(port: listener.port, portAnswer: Self.http), probes: .live(ports: ports))
         let finding = try #require(outcome.finding("port.in-use"))
         #expect(finding.severity == .error)
         let me = try #require(LiveProcessProbe().process(pid: getpid()))
@@ -34,7 +36,7 @@ struct PortHolderTests {
         #expect(finding.fixes.first?.commands == [AsThisUser.sudo("kill \(getpid())")])
         let other = try #require(suggestedPort(finding.fixes[1]))
         #expect(other != listener.port && (1024...65535).contains(other))
-        #expect(LivePortProbe().isFree(port: other, timeout: .seconds(1)))
+        #expect(other == ports.firstFree, "the suggestion is the first neighbour the live probe found free")
         #expect(finding.fixes[1].commands == ["mongod --port \(other)"])
         #expect(finding.fixes[1].summary.contains("then connect to mongodb://localhost:\(other)"))
         #expect(outcome.detail.hasPrefix("port \(listener.port) is taken"))
@@ -67,13 +69,38 @@ struct PortHolderTests {
         let dir = try TestDirectory("portcfg")
         defer { dir.remove() }
         let config = try dir.write("mongod.conf", "net:\n  port: \(listener.port)\n")
-        let outcome = try await runCheck("port", LocalSetup(configPath: config, portAnswer: Self.http))
+        let ports = RecordingPortProbe()
+        let outcome = try await runCheck(
+            "port", LocalSetup(configPath: config, portAnswer: Self.http), probes: .live(ports: ports))
         let fix = try #require(outcome.finding("port.in-use")?.fixes.first { $0.id == "port.choose-other" })
         let other = try #require(fix.summary.split(separator: "`").dropFirst().first.flatMap { Int($0.dropFirst("port: ".count)) })
         #expect(other != listener.port && (1024...65535).contains(other))
-        #expect(LivePortProbe().isFree(port: other, timeout: .seconds(1)))
+        #expect(other == ports.firstFree, "the suggestion is the first neighbour the live probe found free")
         #expect(fix.summary.contains("set net.port to \(other) in \(config) (\(config) line 2), the line `port: \(other)` under `net:`; restart mongod"))
         #expect(fix.commands.isEmpty)
+    }
+
+    @Test("busy neighbours are skipped, above then below; with none free, the fix says to check the port")
+    func busyNeighbours() async throws {
+        let listener = try LoopbackListener(.silent)
+        defer { listener.stop() }
+        let p = listener.port
+        let aboveBusy = RecordingPortProbe(busy: Set((1...20).map { p + $0 }))
+        let below = try await runCheck(
+            "port", LocalSetup(port: p, portAnswer: Self.http), probes: .live(ports: aboveBusy))
+        let belowFix = try #require(below.finding("port.in-use")?.fixes.first { $0.id == "port.choose-other" })
+        #expect(Array(aboveBusy.freeAnswers.prefix(20).map(\.port)) == (1...20).map { p + $0 })
+        #expect(suggestedPort(belowFix) == aboveBusy.firstFree)
+        #expect(aboveBusy.firstFree.map { $0 < p && $0 >= p - 20 } == true)
+        #expect(belowFix.summary.contains("(free now)"))
+
+        let allBusy = RecordingPortProbe(busy: Set((1...20).flatMap { [p + $0, p - $0] }))
+        let none = try await runCheck(
+            "port", LocalSetup(port: p, portAnswer: Self.http), probes: .live(ports: allBusy))
+        let noneFix = try #require(none.finding("port.in-use")?.fixes.first { $0.id == "port.choose-other" })
+        #expect(allBusy.freeAnswers.count == 40 && allBusy.firstFree == nil)
+        #expect(noneFix.commands == ["mongod --port \(p + 1)"])
+        #expect(noneFix.summary.contains("another port, such as \(p + 1) (check it is free)"))
     }
 
     @Test("--port with a config file: the other-port command keeps --config",
