@@ -35,7 +35,8 @@ enum BSONReader {
         return result
     }
 
-    private static func readChild(_ iter: OpaquePointer) throws -> BSONDocument {
+    /// A Swift copy of the embedded document `iter` points at.
+    static func readChild(_ iter: OpaquePointer) throws -> BSONDocument {
         try withIterator { child in
             guard bson_iter_recurse(iter, child) else { throw MongoError.bridge("corrupt embedded document") }
             return try readFields(child)
@@ -52,7 +53,8 @@ enum BSONReader {
         }
     }
 
-    private static func readValue(_ iter: OpaquePointer) throws -> BSONValue {
+    /// A Swift copy of the value `iter` points at.
+    static func readValue(_ iter: OpaquePointer) throws -> BSONValue {
         switch bson_iter_type(iter) {
         case BSON_TYPE_DOUBLE: return .double(bson_iter_double(iter))
         case BSON_TYPE_UTF8:

@@ -96,21 +96,15 @@ public struct MongoCollection: Sendable {
         let command: BSONDocument = ["aggregate": .string(name), "pipeline": .array(pipeline.map { .document($0) }), "cursor": [:]]
         let reply = try database.client.withHandle { c in
             try command.withBSONPointer { cmd in
-                try ReplyBuffer.collect { reply, error in
+                try ReplyBuffer.collect({ reply, error in
                     mongoc_client_read_command_with_opts(c, database.name, cmd, nil, nil, reply, &error)
-                }
+                }, read: CursorReply.read)
             }
         }
-        guard case .document(let cursor)? = reply["cursor"], case .array(let batch)? = cursor["firstBatch"] else {
-            throw MongoError.bridge("the aggregate reply has no cursor.firstBatch")
+        if reply.cursorID != 0 {
+            _ = try? database.runCommand(["killCursors": .string(name), "cursors": [.int64(reply.cursorID)]])
         }
-        if let id = cursor["id"], id != .int64(0), id != .int32(0) {
-            _ = try? database.runCommand(["killCursors": .string(name), "cursors": [id]])
-        }
-        return try batch.map { value in
-            guard case .document(let document) = value else { throw MongoError.bridge("the aggregate's firstBatch holds a non-document") }
-            return document
-        }
+        return reply.firstBatch
     }
 
     /// Counts the documents matching `filter`.

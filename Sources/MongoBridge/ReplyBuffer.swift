@@ -11,14 +11,27 @@ enum ReplyBuffer {
     static func collect(
         _ call: (OpaquePointer, inout bson_error_t) -> Bool
     ) throws(MongoError) -> BSONDocument {
-        let outcome: Result<BSONDocument, MongoError> = LibBSONScratch.with { reply in
+        try collect(call) { reply in (try? BSONReader.document(from: reply)) ?? BSONDocument() }
+    }
+
+    /// Runs a libmongoc call that fills a reply and an error; on success returns what `read` takes
+    /// from the reply (while it is still alive), on failure throws the error with the whole reply.
+    static func collect<T>(
+        _ call: (OpaquePointer, inout bson_error_t) -> Bool, read: (OpaquePointer) throws -> T
+    ) throws(MongoError) -> T {
+        let outcome: Result<T, MongoError> = LibBSONScratch.with { reply in
             bson_init(reply)
             defer { bson_destroy(reply) }
             var error = bson_error_t()
-            let ok = call(reply, &error)
-            let document = try? BSONReader.document(from: reply)
-            guard ok else { return .failure(MongoError(error, reply: document.flatMap { $0.isEmpty ? nil : $0 })) }
-            return .success(document ?? BSONDocument())
+            guard call(reply, &error) else {
+                let document = try? BSONReader.document(from: reply)
+                return .failure(MongoError(error, reply: document.flatMap { $0.isEmpty ? nil : $0 }))
+            }
+            do {
+                return .success(try read(reply))
+            } catch {
+                return .failure(error as? MongoError ?? .bridge("unreadable reply: \(error)"))
+            }
         }
         return try outcome.get()
     }
