@@ -5,11 +5,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <spawn.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #if defined(__linux__)
 extern int pipe2(int pipefd[2], int flags);
 extern int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *actions, int from);
+extern int mkostemp(char *template_, int flags);
 #endif
 
 /// A pipe whose two ends are close-on-exec from the moment they exist (Linux: one `pipe2` call, so a
@@ -23,6 +25,19 @@ static inline int md_pipe_cloexec(int fds[2]) {
     fcntl(fds[0], F_SETFD, FD_CLOEXEC);
     fcntl(fds[1], F_SETFD, FD_CLOEXEC);
     return 0;
+#endif
+}
+
+/// Creates and opens a unique file from `template_` (ending in XXXXXX, rewritten in place), close-on-exec
+/// from the moment it exists (Linux: one `mkostemp` call; elsewhere `mkstemp` then `fcntl`).
+/// Returns the descriptor, or -1 with errno set.
+static inline int md_mkstemp_cloexec(char *template_) {
+#if defined(__linux__)
+    return mkostemp(template_, O_CLOEXEC);
+#else
+    int fd = mkstemp(template_);
+    if (fd >= 0) fcntl(fd, F_SETFD, FD_CLOEXEC);
+    return fd;
 #endif
 }
 

@@ -42,12 +42,11 @@ final class CapturedOutput: Sendable {
     let descriptor: Int32
 
     init() throws {
-        var template = Array((NSTemporaryDirectory() + "/mongo-doctor-mongod-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw SetupFileError("cannot create a temporary file: \(String(cString: strerror(errno)))") }
-        _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
-        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        descriptor = fd
+        do {
+            descriptor = try ChildSpawner.unlinkedTemporaryFile(in: NSTemporaryDirectory(), prefix: "mongo-doctor-mongod-")
+        } catch {
+            throw SetupFileError("cannot create a temporary file: \(String(cString: strerror(error.code.rawValue)))")
+        }
     }
 
     /// Up to `limit` bytes from the start.

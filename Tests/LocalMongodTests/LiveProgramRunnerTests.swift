@@ -100,4 +100,22 @@ import Glibc
         }
         #expect(await long?.timedOut == true)
     }
+
+    @Test func aTemporaryFileIsCloseOnExecAndUnlinkedFromTheStart() throws {
+        let dir = try TestDirectory("unlinked")
+        defer { dir.remove() }
+        let fd = try ChildSpawner.unlinkedTemporaryFile(in: dir.path, prefix: "capture-")
+        defer { close(fd) }
+        #expect(fcntl(fd, F_GETFD) & FD_CLOEXEC != 0, "close-on-exec from the start: no window for a spawn on another thread")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "unlinked: only the descriptor reaches it")
+        let text = Array("kept\n".utf8)
+        #expect(write(fd, text, text.count) == text.count)
+        var back = [UInt8](repeating: 0, count: 16)
+        #expect(pread(fd, &back, back.count, 0) == text.count && Array(back.prefix(text.count)) == text)
+    }
+
+    @Test func aTemporaryFileWhereNoneCanBeMadeIsThePOSIXError() {
+        let error = #expect(throws: POSIXError.self) { try ChildSpawner.unlinkedTemporaryFile(in: "/no/such/dir", prefix: "x-") }
+        #expect(error?.code == .ENOENT)
+    }
 }

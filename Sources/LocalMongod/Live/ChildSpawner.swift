@@ -1,5 +1,5 @@
 import CSpawn
-import Foundation
+public import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -102,6 +102,19 @@ public enum ChildSpawner {
         var fds: [Int32] = [-1, -1]
         guard md_pipe_cloexec(&fds) == 0 else { return nil }
         return (fds[0], fds[1])
+    }
+
+    /// A new file in `directory` whose name starts with `prefix`, opened read-write and close-on-exec
+    /// from the moment it exists, then unlinked: only the descriptor reaches it, and it goes away
+    /// when that is closed. A child gets it only through an explicit `dup2` (the `output` of `spawn`).
+    ///
+    /// - Throws: the `POSIXError` of the failed create.
+    public static func unlinkedTemporaryFile(in directory: String, prefix: String) throws(POSIXError) -> Int32 {
+        var template = Array((directory + "/" + prefix + "XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { md_mkstemp_cloexec($0.baseAddress!) }
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
+        return fd
     }
 
     /// A `waitpid` status as a shell shows it: the exit code, or 128 + the signal that ended the child.
