@@ -69,6 +69,7 @@ struct SetupLiveTests {
         let out = try box.setup(["--yes", "--create-app-user", "app", "--password-stdin", "--json"], stdin: password)
         let report = try Self.json(out)
         #expect(out.status == 0, "\(out.combined)")
+        #expect(!out.stderr.contains("waiting for mongod"), "no spinner off a terminal: \(out.stderr)")
         let steps = Self.steps(report)
         for id in ["config.write", "dbpath.create-directory", "mongod.start", "mongod.wait", "provision", "recheck", "env.write"] {
             #expect(steps[id] == "done", "\(id): \(steps)")
@@ -93,6 +94,26 @@ struct SetupLiveTests {
         #expect(again.stdout.contains("Nothing to change"), "\(again.stdout)")
         #expect(!again.stdout.contains("dry run"))
         #expect(try String(contentsOfFile: box.dir.appending(".env"), encoding: .utf8) == env)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1), util-linux"))
+    func onATerminalTheWaitShowsASpinnerErasedBeforeTheReport() throws {
+        let box = try Sandbox()
+        defer { box.tearDown() }
+        // script(1) runs the command with a pseudo-terminal as its standard input, output and error.
+        let argv = [ProcessRunner.productsDirectory.appendingPathComponent("mongo-doctor").path, "setup", "--yes",
+                    "--dbpath", box.dir.appending("db"), "--config", box.dir.appending("mongod.conf"), "--port", String(box.port)]
+        let command = argv.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let out = try ProcessRunner.run(at: URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"],
+                                        environment: box.environment, directory: box.dir.path)
+        #expect(out.status == 0, "\(out.combined)")
+        let text = out.stdout
+        // The stand-in's server needs a moment to start, so the wait draws at least one frame.
+        let frame = try #require(text.range(of: " waiting for mongod to answer (", options: .backwards), "\(text)")
+        #expect(text.contains("\r⠙ waiting for mongod to answer ("), "the first frame, at the start of the line")
+        let erase = try #require(text.range(of: "\r\u{1B}[K", range: frame.upperBound..<text.endIndex), "erased after the last frame")
+        let report = try #require(text.range(of: "mongod.start", range: erase.upperBound..<text.endIndex), "the report follows the erase: \(text)")
+        #expect(!text[erase.upperBound..<report.lowerBound].contains("waiting for mongod"))
     }
 
     @Test func aPortHeldByAnotherProgramIsPortInUseAndNothingIsStarted() throws {
