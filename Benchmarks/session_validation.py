@@ -4,9 +4,10 @@ For each token format (split, lucia-v3) the release `authstore-bench` seeds COUN
 each through AuthStore, then every case runs for the same time with a 0.5 s warm-up, alternating ours
 and the baseline:
 
-1. MongoDB, 1, 8 and 64 concurrent callers: AuthStore.validate through MongoAuthBackend (a ClientPool
-   and a thread pool of that size) against pymongo issuing the same aggregate (`$match` on `_id`, then
-   `$lookup` of the user into `userDocs`) from a ThreadPoolExecutor of that size, with the same checks
+1. MongoDB, 1, 8 and 64 concurrent callers: AuthStore.validate through MongoAuthBackend (a ClientPool of
+   min(callers, 8) clients, its default size, and a thread per client) against pymongo issuing the same
+   aggregate (`$match` on `_id`, then `$lookup` of the user into `userDocs`) from a ThreadPoolExecutor of
+   that size, one connection per caller (its default pool holds 100), with the same checks
    (split: SHA-256 of the secret against `secret_hash` in constant time; expiry; user present).
    Targets: throughput >= 1.0x pymongo's, client CPU (getrusage user+sys) per validation <= 0.5x.
 2. SQLite, 1 and 8 threads: SQLiteAuthBackend against Python's sqlite3 running the same

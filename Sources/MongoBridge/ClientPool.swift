@@ -38,16 +38,20 @@ public final class ClientPool: @unchecked Sendable {
     /// The threads that `withClient` bodies run on.
     public let threads: BlockingThreadPool
 
+    /// The most clients a pool holds unless told otherwise: 8. More connections than the server serves
+    /// at once only add thread wake-ups (`Benchmarks/session-validation` at 64 callers).
+    public static let defaultMaxSize = 8
+
     /**
      Creates a pool for `uri` holding at most `maxSize` clients, running bodies on `threads`.
 
      - Parameters:
        - uri: the parsed connection string.
-       - maxSize: the most clients out at once (at least 1).
+       - maxSize: the most clients out at once (at least 1); `defaultMaxSize` by default.
        - threads: the bounded thread pool for bodies; `BlockingThreadPool.shared` by default.
      - Throws: `MongoError` when libmongoc rejects the URI (an SRV lookup failure surfaces here).
      */
-    public init(uri: MongoURI, maxSize: Int = 8, threads: BlockingThreadPool = .shared) throws(MongoError) {
+    public init(uri: MongoURI, maxSize: Int = ClientPool.defaultMaxSize, threads: BlockingThreadPool = .shared) throws(MongoError) {
         MongoRuntime.ensureInitialized()
         var error = bson_error_t()
         guard let pool = uri.withHandle({ mongoc_client_pool_new_with_error($0, &error) }) else {
