@@ -53,8 +53,7 @@ enum BSONReader {
         }
     }
 
-    /// A Swift copy of the value `iter` points at.
-    static func readValue(_ iter: OpaquePointer) throws -> BSONValue {
+    private static func readValue(_ iter: OpaquePointer) throws -> BSONValue {
         switch bson_iter_type(iter) {
         case BSON_TYPE_DOUBLE: return .double(bson_iter_double(iter))
         case BSON_TYPE_UTF8:
