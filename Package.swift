@@ -69,7 +69,7 @@ let package = Package(
         .target(name: "PasswordHashing", dependencies: ["CArgon2", "CCrypt", "COpenSSL", "BlockingWork"], swiftSettings: strictSettings),
         // The system resolver (libresolv) for SRV and TXT lookups.
         .systemLibrary(name: "CResolv"),
-        // libc's pipe2 and posix_spawn closefrom, which the Glibc module does not export (ChildSpawner).
+        // libc's pipe2, posix_spawn closefrom and mkostemp, which the Glibc module does not export (ChildSpawner).
         .systemLibrary(name: "CSpawn"),
         // The one set of secret rules and maskers: names that mark secrets, URL passwords, argv, free text.
         .target(name: "Redaction", swiftSettings: strictSettings),

@@ -1,5 +1,6 @@
-// Shim over libc for starting child processes: the two glibc calls Swift's Glibc module does not
-// export (they need _GNU_SOURCE), with portable fallbacks. Only includes and static inline helpers.
+// Shim over libc for starting child processes: the three glibc calls Swift's Glibc module does not
+// export (pipe2, posix_spawn's closefrom, mkostemp: they need _GNU_SOURCE), with portable fallbacks.
+// Only includes and static inline helpers.
 #ifndef MONGO_DOCTOR_CSPAWN_SHIM_H
 #define MONGO_DOCTOR_CSPAWN_SHIM_H
 #include <errno.h>
