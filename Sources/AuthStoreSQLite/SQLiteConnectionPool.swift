@@ -24,12 +24,13 @@ final class SQLiteConnectionPool: @unchecked Sendable {
         self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
     }
 
-    /// Runs `body` with a connection on a blocking thread.
+    /// Runs `body` with a connection on a blocking thread. Through `runShort`: the calls here take
+    /// microseconds, so the caller waits a moment for the result before it suspends.
     nonisolated(nonsending) func run<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws(AuthStoreError) -> T) async throws(AuthStoreError) -> T {
         if let done = try runInPlace(body) { return done }
         let result: Result<T, AuthStoreError>
         do {
-            result = try await threads.run { [self] in
+            result = try await threads.runShort { [self] in
                 Result { () throws(AuthStoreError) -> T in try withConnection(body) }
             }
         } catch {

@@ -14,8 +14,7 @@ extension BlockingThreadPool: TaskExecutor {
     public func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         let executor = asUnownedTaskExecutor()
-        let accepted = submit { job.runSynchronously(on: executor) }
-        if !accepted {
+        if case .refused = submit({ job.runSynchronously(on: executor) }) {
             BlockingExecutor.startThread { job.runSynchronously(on: executor) }
         }
     }

@@ -15,7 +15,9 @@ import Synchronization
 /// A thread that runs out of work first polls for new work for a short while (`spinInterval`,
 /// yielding the core between polls) before it parks; at most `maxSpinningThreads` do so at once.
 /// Work that arrives in that window is taken without a wake-up through the kernel, which is most of
-/// the cost of a hand-off when short calls (a SQLite point read) follow one another.
+/// the cost of a hand-off when short calls (a SQLite point read) follow one another. For such calls
+/// `runShort(_:)` saves the other wake-up, the caller's: it polls for the result for a moment
+/// (`shortWorkWait`) before it suspends.
 public final class BlockingThreadPool: @unchecked Sendable {
     private enum State { case running, shuttingDown, stopped }
 
@@ -24,6 +26,10 @@ public final class BlockingThreadPool: @unchecked Sendable {
 
     /// Half the active core count, at least 1: the default bound on threads polling for work.
     public static var defaultSpinningThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount / 2) }
+
+    /// Half the active core count (none on one core): the default bound on `runShort` callers polling
+    /// for their results, each holding a core while the work runs on another.
+    public static var defaultPollingCallers: Int { ProcessInfo.processInfo.activeProcessorCount / 2 }
 
     /// The process-wide pool (`defaultThreadCount` threads), used when no pool is passed.
     public static let shared = BlockingThreadPool()
@@ -36,6 +42,11 @@ public final class BlockingThreadPool: @unchecked Sendable {
     public let spinInterval: Duration
     /// The most threads polling for work at once.
     public let maxSpinningThreads: Int
+    /// The most `runShort` callers polling for their results at once, counted over every pool of the
+    /// process (each holds a thread of the cooperative pool meanwhile).
+    public let maxPollingCallers: Int
+    /// How long a `runShort` caller polls for its result before it suspends (zero: suspend at once).
+    public let shortWorkWait: Duration
 
     /// Items in `queue`, readable without the lock (spinning threads poll it).
     private let queuedCount = Atomic<Int>(0)
@@ -60,17 +71,23 @@ public final class BlockingThreadPool: @unchecked Sendable {
        - name: the prefix of the worker threads' names.
        - spinInterval: how long an idle thread polls for work before parking (default 50 µs).
        - maxSpinningThreads: the most threads polling at once (default: half the cores, at least 1).
+       - maxPollingCallers: the most `runShort` callers polling at once (default: half the cores).
+       - shortWorkWait: how long a `runShort` caller polls for its result (default 50 µs).
      */
     public init(
         threadCount: Int = BlockingThreadPool.defaultThreadCount,
         name: String = "mongo-doctor.pool",
         spinInterval: Duration = .microseconds(50),
-        maxSpinningThreads: Int = BlockingThreadPool.defaultSpinningThreads
+        maxSpinningThreads: Int = BlockingThreadPool.defaultSpinningThreads,
+        maxPollingCallers: Int = BlockingThreadPool.defaultPollingCallers,
+        shortWorkWait: Duration = .microseconds(50)
     ) {
         self.threadCount = max(1, threadCount)
         self.name = name
         self.spinInterval = max(.zero, spinInterval)
         self.maxSpinningThreads = max(0, maxSpinningThreads)
+        self.maxPollingCallers = max(0, maxPollingCallers)
+        self.shortWorkWait = max(.zero, shortWorkWait)
     }
 
     /**
@@ -87,8 +104,8 @@ public final class BlockingThreadPool: @unchecked Sendable {
         if canRunInPlace { return try work() }
         if ownsCurrentThread { throw BlockingThreadPoolError.shutDown }
         let result: Result<T, any Error> = await withCheckedContinuation { continuation in
-            let accepted = submit { continuation.resume(returning: Result { try work() }) }
-            if !accepted { continuation.resume(returning: .failure(BlockingThreadPoolError.shutDown)) }
+            let submission = submit { continuation.resume(returning: Result { try work() }) }
+            if case .refused = submission { continuation.resume(returning: .failure(BlockingThreadPoolError.shutDown)) }
         }
         return try result.get()
     }
@@ -127,17 +144,28 @@ public final class BlockingThreadPool: @unchecked Sendable {
         return started
     }
 
-    /// Queues `item`, starting a thread when none is idle and the bound allows; `false` once shut down.
-    func submit(_ item: @escaping WorkQueue.Item) -> Bool {
+    /// What became of submitted work.
+    enum Submission {
+        /// The pool has been shut down; the work will not run.
+        case refused
+        /// Queued; a thread takes it when one is woken, started or free.
+        case queued
+        /// Queued while a thread was polling for work, so it starts without a wake-up.
+        case takenAtOnce
+    }
+
+    /// Queues `item`, starting a thread when none is idle and the bound allows.
+    @discardableResult
+    func submit(_ item: @escaping WorkQueue.Item) -> Submission {
         condition.lock()
         defer { condition.unlock() }
-        guard state == .running else { return false }
+        guard state == .running else { return .refused }
         queue.append(item)
         queuedCount.store(queue.count, ordering: .releasing)
         // A spinning thread re-checks the queue under the lock before it parks, so it needs no signal.
         if queue.count > idle + spinning, workers < threadCount { startWorker() }
         if queue.count > spinning, idle > 0 { condition.signal() }
-        return true
+        return queue.count <= spinning ? .takenAtOnce : .queued
     }
 
     /// Starts one worker thread. Called with `condition` held.
