@@ -11,9 +11,11 @@ extension BlockingThreadPool {
      `shortWorkWait` before it suspends. A result that comes in that window reaches the caller with no
      wake-up of its thread through the kernel, which otherwise costs more than such work itself.
 
-     A caller polls only while a pool thread is running its work, and only if fewer than
-     `maxPollingCallers` callers of any pool in the process poll already; the others, and work that
-     outlasts the window, suspend exactly as with `run(_:)`.
+     A caller polls only while a pool thread is running its work, only when the machine has a core to
+     spare (`spareCore`: on a busy machine the caller's thread has other tasks to run, and polling would
+     take a core from them), and only if fewer than `maxPollingCallers` callers of any pool in the
+     process poll already; the others, and work that outlasts the window, suspend exactly as with
+     `run(_:)`.
 
      - Parameter work: short blocking work; it runs exactly once if the pool accepts it.
      - Returns: what `work` returned.
@@ -31,10 +33,10 @@ extension BlockingThreadPool {
         return try await slot.wait().get()
     }
 
-    /// Polls `slot` for up to `shortWorkWait` unless `maxPollingCallers` callers of the process already poll;
-    /// whether its result came.
+    /// Polls `slot` for up to `shortWorkWait` when a core is spare and fewer than `maxPollingCallers`
+    /// callers of the process poll already; whether its result came.
     private func waitBriefly<T>(for slot: HandOffSlot<T>) -> Bool {
-        guard shortWorkWait > .zero else { return false }
+        guard shortWorkWait > .zero, spareCore.isAvailable() else { return false }
         defer { Self.pollingCallers.subtract(1, ordering: .relaxed) }
         guard Self.pollingCallers.add(1, ordering: .relaxed).newValue <= maxPollingCallers else { return false }
         let clock = ContinuousClock()

@@ -47,6 +47,8 @@ public final class BlockingThreadPool: @unchecked Sendable {
     public let maxPollingCallers: Int
     /// How long a `runShort` caller polls for its result before it suspends (zero: suspend at once).
     public let shortWorkWait: Duration
+    /// Whether the machine has a core to spare for a polling `runShort` caller right now.
+    public let spareCore: SpareCoreProbe
 
     /// Items in `queue`, readable without the lock (spinning threads poll it).
     private let queuedCount = Atomic<Int>(0)
@@ -73,6 +75,7 @@ public final class BlockingThreadPool: @unchecked Sendable {
        - maxSpinningThreads: the most threads polling at once (default: half the cores, at least 1).
        - maxPollingCallers: the most `runShort` callers polling at once (default: half the cores).
        - shortWorkWait: how long a `runShort` caller polls for its result (default 50 µs).
+       - spareCore: whether a `runShort` caller may poll now (default: `SpareCoreProbe.system`).
      */
     public init(
         threadCount: Int = BlockingThreadPool.defaultThreadCount,
@@ -80,7 +83,8 @@ public final class BlockingThreadPool: @unchecked Sendable {
         spinInterval: Duration = .microseconds(50),
         maxSpinningThreads: Int = BlockingThreadPool.defaultSpinningThreads,
         maxPollingCallers: Int = BlockingThreadPool.defaultPollingCallers,
-        shortWorkWait: Duration = .microseconds(50)
+        shortWorkWait: Duration = .microseconds(50),
+        spareCore: SpareCoreProbe = .system
     ) {
         self.threadCount = max(1, threadCount)
         self.name = name
@@ -88,6 +92,7 @@ public final class BlockingThreadPool: @unchecked Sendable {
         self.maxSpinningThreads = max(0, maxSpinningThreads)
         self.maxPollingCallers = max(0, maxPollingCallers)
         self.shortWorkWait = max(.zero, shortWorkWait)
+        self.spareCore = spareCore
     }
 
     /**

@@ -4,9 +4,13 @@ import Testing
 import TestSupport
 
 /// `BlockingThreadPool.runShort`: the same results, errors, bound and shutdown as `run`, whether the
-/// caller finds its result while polling or suspends for it.
-@Suite struct ShortWorkHandOffTests {
+/// caller finds its result while polling or suspends for it. The pools here are told a core is always
+/// spare (`SpareCoreProbe { true }`), so that they poll whatever else the machine runs. Serialized:
+/// the bound on polling callers is the process's, so this suite's own tests would share it.
+@Suite(.serialized) struct ShortWorkHandOffTests {
     struct Boom: Error, Equatable {}
+
+    static let alwaysSpare = SpareCoreProbe { true }
 
     /// Never polling, polling a moment (both ways are taken: the window is shorter than some work),
     /// and polling longer than any work here. One poller at most: the count is the whole process's,
@@ -15,7 +19,7 @@ import TestSupport
 
     @Test(arguments: waits)
     func resultsAndErrorsAreDelivered(wait: Duration, pollers: Int) async throws {
-        let pool = BlockingThreadPool(threadCount: 2, spinInterval: .milliseconds(1), maxPollingCallers: pollers, shortWorkWait: wait)
+        let pool = BlockingThreadPool(threadCount: 2, spinInterval: .milliseconds(1), maxPollingCallers: pollers, shortWorkWait: wait, spareCore: Self.alwaysSpare)
         for i in 0..<200 {
             #expect(try await pool.runShort { i * 3 } == i * 3)
         }
@@ -27,7 +31,7 @@ import TestSupport
     /// Many callers at once, each with its own results; never more threads than the bound.
     @Test(arguments: waits)
     func manyCallersGetTheirOwnResultsWithinTheBound(wait: Duration, pollers: Int) async throws {
-        let pool = BlockingThreadPool(threadCount: 3, spinInterval: .microseconds(50), maxPollingCallers: pollers, shortWorkWait: wait)
+        let pool = BlockingThreadPool(threadCount: 3, spinInterval: .microseconds(50), maxPollingCallers: pollers, shortWorkWait: wait, spareCore: Self.alwaysSpare)
         let sums = try await withThrowingTaskGroup(of: Int.self) { group in
             for caller in 0..<48 {
                 group.addTask {
@@ -45,7 +49,9 @@ import TestSupport
 
     /// Work longer than the window: the caller stops polling and suspends, and still gets the result.
     @Test func workThatOutlastsTheWindowStillReturns() async throws {
-        let pool = BlockingThreadPool(threadCount: 1, spinInterval: .seconds(1), maxSpinningThreads: 1, shortWorkWait: .microseconds(20))
+        let pool = BlockingThreadPool(
+            threadCount: 1, spinInterval: .seconds(1), maxSpinningThreads: 1, shortWorkWait: .microseconds(20), spareCore: Self.alwaysSpare
+        )
         _ = try await pool.runShort { 0 }  // the thread exists and polls from here on
         let started = ContinuousClock.now
         let value = try await pool.runShort { () -> String in
@@ -57,13 +63,16 @@ import TestSupport
         await pool.shutdown()
     }
 
-    /// With one poller allowed, a second caller whose work is running suspends instead of polling, so
-    /// the thread it called from is free for the task that lets both finish. The callers run on a pool
-    /// of two threads of the test's own (tasks preferring it), so nothing else in the process competes
-    /// for those threads: were both callers to poll, the last task would wait out the 8 s window.
-    @Test func onlyTheBoundedNumberOfCallersPoll() async throws {
+    /// A caller that may not poll suspends, so the thread it called from is free for the task that lets
+    /// both calls finish: with one poller allowed, the second caller of two; with two allowed, both when
+    /// no core is spare. The callers run on a pool of two threads of the test's own (tasks preferring
+    /// it), so nothing else in the process competes for those threads: were both callers to poll, the
+    /// last task would wait out the 8 s window.
+    @Test(arguments: [(1, true), (2, false)])
+    func aCallerThatMayNotPollSuspends(maxPollingCallers: Int, coreIsSpare: Bool) async throws {
         let pool = BlockingThreadPool(
-            threadCount: 2, spinInterval: .seconds(5), maxSpinningThreads: 2, maxPollingCallers: 1, shortWorkWait: .seconds(8)
+            threadCount: 2, spinInterval: .seconds(5), maxSpinningThreads: 2, maxPollingCallers: maxPollingCallers,
+            shortWorkWait: .seconds(8), spareCore: SpareCoreProbe { coreIsSpare }
         )
         let callerThreads = BlockingThreadPool(threadCount: 2, name: "callers", spinInterval: .zero)
         // Two pool threads that poll for work, so both calls below start at once.
