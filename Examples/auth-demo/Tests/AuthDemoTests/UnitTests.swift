@@ -111,6 +111,32 @@ struct FormAndCookieTests {
         #expect(throws: FormBody.Failure.malformed) { try FormBody.parse(ByteBuffer(string: body)) }
     }
 
+    /// One `Cookie` header value: the first `auth_session` pair decides; blanks around names and values
+    /// do not count; a value outside `[A-Za-z0-9._-]` (or too long) is malformed; no pair is nil.
+    @Test(arguments: [
+        ("auth_session=abc.def", SessionCookie.Presence?.some(.token("abc.def"))),
+        ("theme=dark; auth_session=abc_DEF-09; lang=en", .token("abc_DEF-09")),
+        ("theme=dark;auth_session=abc", .token("abc")),
+        (" \tauth_session \t= \tabc\t ; x=1", .token("abc")),
+        ("auth_session=first; auth_session=second", .token("first")),
+        ("x_auth_session=abc; auth_sessionx=abc", nil),
+        ("auth_session=a=b", .malformed),
+        ("auth_session=", .malformed),
+        ("auth_session=a b", .malformed),
+        ("auth_session=\"abc\"", .malformed),
+        ("auth_session=é", .malformed),
+        ("auth_session=\u{00A0}abc", .malformed),
+        ("auth_session=" + String(repeating: "a", count: SessionCookie.maximumValueLength), .token(String(repeating: "a", count: SessionCookie.maximumValueLength))),
+        ("auth_session=" + String(repeating: "a", count: SessionCookie.maximumValueLength + 1), .malformed),
+        ("auth_session", nil),
+        ("=;;=", nil),
+        ("", nil),
+        (String(repeating: ";", count: 1000), nil),
+    ])
+    func sessionCookieInAHeader(header: String, expected: SessionCookie.Presence?) {
+        #expect(SessionCookie.presence(inHeader: header) == expected)
+    }
+
     @Test func cookieAttributes() {
         let expiry = Date(timeIntervalSince1970: 1_800_000_000)
         let set = SessionCookie(secure: true).setting("abc.def", expiresAt: expiry)

@@ -38,18 +38,41 @@ public struct SessionCookie: Sendable {
     /// The first `auth_session` cookie of `request`, checked before any lookup.
     public static func read(_ request: Request) -> Presence {
         for header in request.headers[values: .cookie] {
-            for pair in header.split(separator: ";") {
-                let trimmed = pair.drop { $0 == " " || $0 == "\t" }
-                guard let eq = trimmed.firstIndex(of: "="), trimmed[..<eq].trimmingCharacters(in: .whitespaces) == name else { continue }
-                let value = trimmed[trimmed.index(after: eq)...].trimmingCharacters(in: .whitespaces)
-                return isPlausibleToken(value) ? .token(value) : .malformed
-            }
+            if let presence = presence(inHeader: header) { return presence }
         }
         return .absent
     }
 
-    static func isPlausibleToken(_ value: String) -> Bool {
-        !value.isEmpty && value.utf8.count <= maximumValueLength && value.utf8.allSatisfy { byte in
+    /// What one `Cookie` header value (`a=1; auth_session=…`) says about the session cookie: nil when it
+    /// has no `auth_session` pair. Read as bytes (RFC 6265: pairs split at `;`, spaces and tabs around
+    /// names and values ignored), so a request pays no Unicode or Foundation string work for it.
+    static func presence(inHeader header: String) -> Presence? {
+        let bytes = header.utf8
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: ";")) ?? bytes.endIndex
+            let pair = bytes[start..<end]
+            if let equals = pair.firstIndex(of: UInt8(ascii: "=")), trimmed(pair[..<equals]).elementsEqual(name.utf8) {
+                let value = trimmed(pair[pair.index(after: equals)...])
+                return isPlausibleToken(value) ? .token(String(Substring(value))) : .malformed
+            }
+            start = end == bytes.endIndex ? end : bytes.index(after: end)
+        }
+        return nil
+    }
+
+    /// `bytes` without the spaces and tabs at either end.
+    private static func trimmed(_ bytes: Substring.UTF8View) -> Substring.UTF8View {
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) }) else {
+            return bytes[bytes.endIndex...]
+        }
+        return bytes[first...last]
+    }
+
+    /// Whether `value` can be a token of any format: 1 to `maximumValueLength` bytes of `[A-Za-z0-9._-]`.
+    static func isPlausibleToken(_ value: some Collection<UInt8>) -> Bool {
+        !value.isEmpty && value.count <= maximumValueLength && value.allSatisfy { byte in
             (0x30...0x39).contains(byte) || (0x41...0x5a).contains(byte) || (0x61...0x7a).contains(byte)
                 || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
         }
