@@ -25,7 +25,8 @@ final class SQLiteConnectionPool: @unchecked Sendable {
     }
 
     /// Runs `body` with a connection on a blocking thread. Through `runShort`: the calls here take
-    /// microseconds, so the caller waits a moment for the result before it suspends.
+    /// microseconds, so the caller waits a moment for the result before it suspends, when the pool
+    /// lets it poll (a polling slot is free and the machine has a core to spare, see `SpareCoreProbe`).
     nonisolated(nonsending) func run<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws(AuthStoreError) -> T) async throws(AuthStoreError) -> T {
         if let done = try runInPlace(body) { return done }
         let result: Result<T, AuthStoreError>
