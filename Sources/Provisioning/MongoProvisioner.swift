@@ -18,7 +18,9 @@ public enum MongoProvisioner {
     static func run(_ request: ProvisionRequest, client: MongoClient, now: @escaping @Sendable () -> Date) throws -> ProvisionOutcome {
         let reader = MongoStateReader(client: client, request: request)
         let format = try reader.sessionFormat()
-        let planned = ProvisionPlanner.plan(try reader.read(), request, format: format)
+        // Applying, a missing unique username index is built without a scan of every user first: a
+        // refusal for duplicate keys is when the usernames are listed (below). A dry run scans to plan.
+        let planned = ProvisionPlanner.plan(try reader.read(scanWithoutIndex: request.dryRun), request, format: format)
         func outcome(_ steps: [ProvisionStep]) -> ProvisionOutcome {
             ProvisionOutcome(database: request.database, layout: request.layout.rawValue, sessionFormat: format, dryRun: request.dryRun,
                              steps: steps.map { var s = $0; s.action = nil; return s })
@@ -28,6 +30,7 @@ public enum MongoProvisioner {
             ledgerEntry(step, request: request, format: format, at: now())
         }
         var steps = planned.map(applier.apply)
+        try listCaseDuplicates(in: &steps, planned: planned, reader: reader, request: request)
         guard steps.contains(where: { $0.status == .applied }) else { return outcome(steps) }
         // Re-check: every applied step must plan as unchanged now.
         let recheck = ProvisionPlanner.plan(try reader.read(), request, format: format)
@@ -39,6 +42,20 @@ public enum MongoProvisioner {
             }
         }
         return outcome(steps)
+    }
+
+    /// Replaces a unique index step the server refused for duplicate keys (planned, then `blocked` by
+    /// the applier) with the step the planner gives once the usernames that differ only in case are
+    /// known: the same status and finding, with the groups in its detail and items. Usernames equal only
+    /// under the collation's wider rules (beyond ASCII case) leave the applier's step as it is.
+    static func listCaseDuplicates(in steps: inout [ProvisionStep], planned: [ProvisionStep], reader: MongoStateReader, request: ProvisionRequest) throws {
+        for spec in AuthSchemas.indexes(for: request.layout) where spec.unique {
+            guard let index = steps.firstIndex(where: { $0.id == spec.stepID }), steps[index].status == .blocked,
+                  planned[index].status == .planned else { continue }
+            var state = ProvisionState()
+            state.duplicateUsernames = try reader.duplicateUsernames()
+            if !state.duplicateUsernames.isEmpty { steps[index] = ProvisionPlanner.indexStep(spec, state, request) }
+        }
     }
 
     /// The ledger document of an applied step: tool version, time, step id, session format (never a secret).

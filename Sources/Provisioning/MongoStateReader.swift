@@ -11,7 +11,9 @@ struct MongoStateReader {
 
     var database: MongoDatabase { client.database(request.database) }
 
-    func read() throws -> ProvisionState {
+    /// The state. `scanWithoutIndex`: whether usernames are scanned for case duplicates when `users` has
+    /// no index on `username` at all (see `needsCaseDuplicateScan`).
+    func read(scanWithoutIndex: Bool = true) throws -> ProvisionState {
         var state = ProvisionState()
         let wanted = Set(request.names.all(for: request.layout))
         for info in try database.listCollections() {
@@ -24,7 +26,8 @@ struct MongoStateReader {
                 validationLevel: options["validationLevel"]?.stringValue,
                 indexes: try database.collection(name).listIndexes())
         }
-        if request.layout == .luciaV3, state.collections[request.names.users] != nil {
+        if request.layout == .luciaV3, let users = state.collections[request.names.users],
+           Self.needsCaseDuplicateScan(users.indexes, withoutIndex: scanWithoutIndex) {
             state.duplicateUsernames = try duplicateUsernames()
         }
         let hello = try client.runCommand(["hello": 1])
@@ -44,6 +47,20 @@ struct MongoStateReader {
             }
         }
         return state
+    }
+
+    /// Whether the users must be scanned for usernames that differ only in case (`duplicateUsernames()`,
+    /// a pass over every user) to plan the unique username index, given the collection's `indexes`:
+    /// - no: the index is there exactly as `provision` builds it (case-insensitive collation), so no two
+    ///   usernames can collide (every re-check after `provision` built it);
+    /// - `withoutIndex`: no index on `username` at all. Applying, `provision` then simply builds it: the
+    ///   server refuses it (11000) when usernames collide, and only then are they scanned for and listed;
+    /// - yes: an index on `username` with other options, which `--replace-conflicting` would drop first.
+    static func needsCaseDuplicateScan(_ indexes: [BSONDocument], withoutIndex: Bool) -> Bool {
+        let unique = AuthSchemas.indexes(for: .luciaV3).filter(\.unique)
+        let onUsername = indexes.filter { index in unique.contains { $0.hasSameKey(index) } }
+        if onUsername.isEmpty { return withoutIndex }
+        return !onUsername.contains { index in unique.contains { $0.optionDifferences(index).isEmpty } }
     }
 
     /// Usernames equal when lowercased (`$toLower`: ASCII case, as close as a pipeline gets to the collation).

@@ -69,14 +69,37 @@ struct ProvisionLiveTests {
         let db = try await withDatabase(uri) { d in
             try d.collection("users").insertMany([["_id": "1", "username": "Alice"], ["_id": "2", "username": "alice"], ["_id": "3", "username": "bob"]])
         }
+        // A dry run scans before it plans; applying builds the index and lists the usernames when the
+        // server refuses it. Both say the same.
+        let (_, planned, _) = try json(["--uri", uri, "--db", db, "--dry-run"])
+        let plannedBlock = planned.first { $0["id"] as? String == "index.users.username-unique" }
+        #expect(plannedBlock?["status"] as? String == "blocked" && (plannedBlock?["items"] as? [String]) == ["Alice", "alice"])
         let (status, steps, _) = try json(["--uri", uri, "--db", db])
         #expect(status == 1)
         let blocked = steps.first { $0["id"] as? String == "index.users.username-unique" }
         #expect(blocked?["status"] as? String == "blocked")
         #expect(blocked?["finding"] as? String == "authstore.duplicate-usernames")
         #expect((blocked?["items"] as? [String]) == ["Alice", "alice"])
+        #expect(blocked?["detail"] as? String == plannedBlock?["detail"] as? String)
         #expect(statuses(steps)["index.sessions.expires_at-ttl"] == "applied")
         #expect(statuses(steps)["collection.users"] == "applied")
+    }
+
+    /// A unique username index without the case-insensitive collation lets `Alice` and `alice` both in:
+    /// the usernames are still scanned (only provision's own index makes that scan needless), so they
+    /// block the index step rather than showing as a mere option conflict.
+    @Test func caseDuplicatesBehindACaseSensitiveUniqueIndexAreStillListed() async throws {
+        let uri = try TestServer.requireURI()
+        let db = try await withDatabase(uri) { d in
+            let users = d.collection("users")
+            try users.createIndexes([["key": ["username": 1], "name": "username_1", "unique": true]])
+            try users.insertMany([["_id": "1", "username": "Alice"], ["_id": "2", "username": "alice"]])
+        }
+        let (status, steps, _) = try json(["--uri", uri, "--db", db])
+        #expect(status == 1)
+        let step = steps.first { $0["id"] as? String == "index.users.username-unique" }
+        #expect(step?["status"] as? String == "blocked" && step?["finding"] as? String == "authstore.duplicate-usernames")
+        #expect((step?["items"] as? [String]) == ["Alice", "alice"])
     }
 
     @Test func aConflictingIndexIsLeftAloneUnlessReplacing() async throws {
