@@ -82,6 +82,25 @@ struct CatalogLoadingTests {
         #expect(finding.fixes.map(\.commands) == [["ticket create /data/db"]])
     }
 
+    /// Found by the `catalog` fuzz target: Foundation copies a pattern past 256 UTF-16 units out of its
+    /// stack buffer (and leaks the copy, suppressed in scripts/lsan.supp); the pattern must still compile
+    /// and capture.
+    @Test("a messagePattern longer than 256 characters loads and captures its group")
+    func longPattern() throws {
+        let pattern = #"Data directory (?<dbpath>\\S+) not found"# + String(repeating: "(?:, really)?", count: 25)
+        #expect(pattern.utf16.count > 300)
+        let dir = try TempDir()
+        defer { dir.remove() }
+        try dir.write("long.json", #"""
+            {"entries":[{"id":"dbpath.missing","severity":"warning","title":"Long pattern for {dbpath}",
+              "match":{"codeNames":["NonExistentPath"],"messagePattern":"\#(pattern)"}}]}
+            """#)
+        let catalog = try DiagnosticCatalog.load(directories: [Fixtures.diagnosticsDirectory, dir.url])
+        let analysis = try MongodLogAnalyzer(catalog: catalog, platform: .linux).analyze(Fixtures.missingDbpathLinux, source: "m")
+        let finding = try #require(analysis.findings.first { $0.id == "dbpath.missing" })
+        #expect(finding.title == "Long pattern for /data/db")
+    }
+
     @Test("the locator prefers the environment variable, then finds the source tree")
     func locator() throws {
         let dir = try TempDir()
